@@ -1,0 +1,89 @@
+package news
+
+import (
+	"net/url"
+	"strings"
+	"time"
+)
+
+// SourceKind says how a source is read.
+type SourceKind string
+
+// Source kinds.
+const (
+	SourceFeed    SourceKind = "feed"    // RSS, Atom or JSON Feed
+	SourceSitemap SourceKind = "sitemap" // sitemap or Google News sitemap
+	SourcePage    SourceKind = "page"    // one article page
+	SourceListing SourceKind = "listing" // a section page whose article links are followed
+	SourceFile    SourceKind = "file"    // files given to `manset import`
+)
+
+// Valid reports whether k is a kind that can be added as a fetched source.
+func (k SourceKind) Valid() bool {
+	switch k {
+	case SourceFeed, SourceSitemap, SourcePage, SourceListing, SourceFile:
+		return true
+	}
+	return false
+}
+
+// Source is an outlet or agency Manşet takes news from.
+type Source struct {
+	ID           int64
+	Name         string
+	Kind         SourceKind
+	URL          string // what is fetched
+	HomeURL      string // the outlet's home page, linked on articles
+	CategorySlug string // default category for its items
+	Interval     time.Duration
+	Review       bool   // items wait for an editor instead of publishing at once
+	FullText     string // "full" or "excerpt"
+	Selector     string // optional CSS selector for the article body
+
+	// Fetch state.
+	ETag         string
+	LastModified string
+	LastFetchAt  *time.Time
+	NextFetchAt  *time.Time
+	ItemsFound   int
+	LastError    string
+	CreatedAt    time.Time
+}
+
+// Validate checks a source's fields and fills defaults.
+func (s *Source) Validate() error {
+	s.Name = strings.TrimSpace(s.Name)
+	if s.Name == "" {
+		return Errorf(EINVALID, "Kaynak adı gerekli.")
+	}
+	if !s.Kind.Valid() {
+		return Errorf(EINVALID, "Bilinmeyen kaynak türü: %q (feed, sitemap, page, listing).", s.Kind)
+	}
+	if s.Kind != SourceFile {
+		u, err := url.Parse(s.URL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return Errorf(EINVALID, "Kaynak adresi geçerli bir http(s) URL'si olmalı: %q.", s.URL)
+		}
+	}
+	if s.Interval == 0 {
+		s.Interval = 15 * time.Minute
+	}
+	if s.Interval < time.Minute {
+		return Errorf(EINVALID, "Çekme aralığı en az 1 dakika olmalı.")
+	}
+	if s.FullText == "" {
+		s.FullText = "full"
+	}
+	if s.FullText != "full" && s.FullText != "excerpt" {
+		return Errorf(EINVALID, "Tam metin politikası full ya da excerpt olmalı.")
+	}
+	return nil
+}
+
+// Story groups articles from several outlets about the same event.
+type Story struct {
+	ID        int64
+	Title     string
+	FirstSeen time.Time
+	UpdatedAt time.Time
+}

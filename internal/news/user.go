@@ -1,0 +1,91 @@
+package news
+
+import (
+	"net/mail"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Role is what a user may do.
+type Role string
+
+// Roles, from least to most powerful.
+const (
+	RoleReader Role = "reader"
+	RoleEditor Role = "editor"
+	RoleAdmin  Role = "admin"
+)
+
+// Valid reports whether r is a known role.
+func (r Role) Valid() bool { return r == RoleReader || r == RoleEditor || r == RoleAdmin }
+
+// CanEdit reports whether the role may use the newsroom.
+func (r Role) CanEdit() bool { return r == RoleEditor || r == RoleAdmin }
+
+// User is an account: a reader, an editor or an admin.
+type User struct {
+	ID           int64
+	Email        string // never shown publicly
+	Name         string
+	Role         Role
+	PasswordHash string
+	Disabled     bool
+	CreatedAt    time.Time
+}
+
+// Validate checks a user's fields and normalises the e-mail.
+func (u *User) Validate() error {
+	u.Name = strings.TrimSpace(u.Name)
+	u.Email = strings.ToLower(strings.TrimSpace(u.Email)) // e-mail addresses are ASCII-lowercased, not Turkish-lowercased
+	if u.Name == "" || utf8.RuneCountInString(u.Name) > 100 {
+		return Errorf(EINVALID, "Ad gerekli (en fazla 100 karakter).")
+	}
+	if a, err := mail.ParseAddress(u.Email); err != nil || a.Address != u.Email {
+		return Errorf(EINVALID, "Geçerli bir e-posta adresi girin.")
+	}
+	if u.Role == "" {
+		u.Role = RoleReader
+	}
+	if !u.Role.Valid() {
+		return Errorf(EINVALID, "Bilinmeyen rol: %q.", u.Role)
+	}
+	return nil
+}
+
+// CommentStatus is where a comment is in moderation.
+type CommentStatus string
+
+// Comment statuses.
+const (
+	CommentPending  CommentStatus = "pending"
+	CommentApproved CommentStatus = "approved"
+	CommentSpam     CommentStatus = "spam"
+	CommentDeleted  CommentStatus = "deleted"
+)
+
+// Valid reports whether s is a known status.
+func (s CommentStatus) Valid() bool {
+	switch s {
+	case CommentPending, CommentApproved, CommentSpam, CommentDeleted:
+		return true
+	}
+	return false
+}
+
+// Comment is a reader's plain-text comment on an article.
+type Comment struct {
+	ID        int64
+	ArticleID int64
+	ParentID  int64 // 0 for top level; replies are one level deep
+	UserID    int64 // 0 for guests
+	Name      string
+	Email     string // stored, never rendered or returned publicly
+	Body      string
+	Status    CommentStatus
+	IP        string
+	CreatedAt time.Time
+}
+
+// MaxCommentLen is the longest comment body accepted, in characters.
+const MaxCommentLen = 4000

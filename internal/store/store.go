@@ -1,0 +1,86 @@
+// Package store defines the contract every storage engine of Manşet
+// implements (SQLite now, PostgreSQL later) and the helpers they share. The
+// contract is tested once, in storetest, and run against each engine.
+//
+// Services do not depend on Store as a whole: each declares the few methods
+// it needs. Store exists so that cmd/manset and storetest can name the full set.
+package store
+
+import (
+	"context"
+
+	"manset/internal/news"
+)
+
+// Store is the full storage contract.
+type Store interface {
+	Categories
+	Articles
+	Settings
+	Sources
+	Close() error
+}
+
+// Categories stores the category tree.
+type Categories interface {
+	// CreateCategory inserts c, giving it a unique slug from its name when
+	// c.Slug is empty. A duplicate slug is ECONFLICT.
+	CreateCategory(ctx context.Context, c *news.Category) error
+	// EnsureCategoryPath returns the category at the end of the named path
+	// (e.g. "Haberler", "Dünya"), creating any missing ones. Names match
+	// Turkish-case-insensitively among siblings.
+	EnsureCategoryPath(ctx context.Context, names ...string) (news.Category, error)
+	// Category returns one category with its Ancestors filled.
+	Category(ctx context.Context, id int64) (news.Category, error)
+	CategoryBySlug(ctx context.Context, slug string) (news.Category, error)
+	// ListCategories returns every category, parents before children,
+	// siblings by Position then name, each with Ancestors filled.
+	ListCategories(ctx context.Context) ([]news.Category, error)
+	UpdateCategory(ctx context.Context, c *news.Category) error
+	DeleteCategory(ctx context.Context, id int64) error
+}
+
+// Articles stores articles.
+type Articles interface {
+	// CreateArticle validates and inserts a, assigning ID, a unique slug
+	// (from the title when a.Slug is empty: "yoldas-putinden-...", with
+	// "-2", "-3" on collision), ImportedAt and UpdatedAt.
+	CreateArticle(ctx context.Context, a *news.Article) error
+	// UpdateArticle replaces the stored fields of a.ID and bumps UpdatedAt.
+	UpdateArticle(ctx context.Context, a *news.Article) error
+	DeleteArticle(ctx context.Context, id int64) error
+	// Article returns one article with Category (and its Ancestors) and
+	// source name filled. Unknown id is ENOTFOUND.
+	Article(ctx context.Context, id int64) (news.Article, error)
+	ArticleBySlug(ctx context.Context, slug string) (news.Article, error)
+	// FindDuplicate returns an article with the same canonical URL or the
+	// same content hash (either may be empty and is then ignored), or
+	// ENOTFOUND.
+	FindDuplicate(ctx context.Context, canonicalURL, contentHash string) (news.Article, error)
+	// ListArticles returns articles matching f, newest display time first,
+	// and the total number matching (ignoring Limit, Offset and Before).
+	ListArticles(ctx context.Context, f news.ArticleFilter) ([]news.Article, int, error)
+	// ContentVersion changes whenever any article, category or setting
+	// changes, in any process; page caches poll it to invalidate.
+	ContentVersion(ctx context.Context) (int64, error)
+}
+
+// Settings stores site settings (name, disclaimer, ad slots...) as strings.
+type Settings interface {
+	// Setting returns the value of key, or "" when unset.
+	Setting(ctx context.Context, key string) (string, error)
+	SetSetting(ctx context.Context, key, value string) error
+	// AllSettings returns every set key.
+	AllSettings(ctx context.Context) (map[string]string, error)
+}
+
+// Sources stores the outlets news is taken from.
+type Sources interface {
+	CreateSource(ctx context.Context, s *news.Source) error
+	Source(ctx context.Context, id int64) (news.Source, error)
+	// SourceByName returns the source with that exact name, or ENOTFOUND.
+	SourceByName(ctx context.Context, name string) (news.Source, error)
+	ListSources(ctx context.Context) ([]news.Source, error)
+	UpdateSource(ctx context.Context, s *news.Source) error
+	DeleteSource(ctx context.Context, id int64) error
+}
