@@ -1,0 +1,167 @@
+package turkish
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// abbreviations are lowercased words that end with a dot without ending
+// the sentence ("Prof. Dr. Ahmet", "vb.", "No. 5").
+var abbreviations = map[string]bool{
+	"prof": true, "dr": true, "doç": true, "doc": true, "yrd": true, "öğr": true, "ogr": true,
+	"gör": true, "uzm": true, "av": true, "op": true, "müh": true, "sn": true, "say": true,
+	"vb": true, "vs": true, "vd": true, "vb.": true, "örn": true, "orn": true, "bkz": true,
+	"no": true, "nr": true, "nu": true, "tel": true, "faks": true, "cad": true, "sok": true,
+	"mah": true, "apt": true, "blv": true, "bulv": true, "ltd": true, "şti": true, "sti": true,
+	"a.ş": true, "aş": true, "inc": true, "co": true, "corp": true, "jr": true, "sr": true,
+	"mr": true, "mrs": true, "ms": true, "st": true, "vol": true, "s": true, "sf": true,
+	"yy": true, "hz": true, "gen": true, "org": true, "korg": true, "tuğg": true, "alb": true,
+	"yzb": true, "bnb": true, "ütğm": true, "tğm": true, "kur": true, "bşk": true, "md": true,
+	"genl": true, "tic": true, "san": true, "dz": true, "kd": true, "hv": true, "ort": true,
+	"yak": true, "min": true, "maks": true, "max": true, "etc": true, "vs.": true, "cilt": true,
+	"bl": true, "böl": true, "krş": true, "bk": true, "ing": true, "fr": true, "alm": true,
+	"lat": true, "ar": true, "fa": true, "çev": true, "yay": true, "haz": true, "ed": true,
+}
+
+// SplitSentences splits text into trimmed sentences. A sentence ends at
+// '!', '?', '…' or '.' followed by space and a capital letter (or opening
+// quote); line breaks always end one. A dot does not end a sentence after an
+// abbreviation ("Prof.", "vb."), an initial ("A. Yılmaz"), or an ordinal
+// number ("2. Dünya Savaşı", "1. gün"), nor inside a word, number, URL or
+// e-mail address, because those are not followed by a space.
+func SplitSentences(text string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		end := -1
+		switch r {
+		case '\n', '\r':
+			end = i
+		case '.', '!', '?', '…':
+			end = sentenceEnd(text, i)
+		}
+		if end >= 0 {
+			out = appendTrimmed(out, text[start:end])
+			start = end
+			if end == i {
+				start = i + size
+			}
+			i = max(start, i+size)
+			continue
+		}
+		i += size
+	}
+	return appendTrimmed(out, text[start:])
+}
+
+func appendTrimmed(out []string, s string) []string {
+	if s = strings.TrimSpace(s); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// sentenceEnd decides whether the terminator at text[i] ends a sentence and
+// returns the byte offset just past it (and past closing quotes or
+// brackets), or -1 when the sentence goes on.
+func sentenceEnd(text string, i int) int {
+	j := i
+	for j < len(text) && strings.IndexByte(".!?", text[j]) >= 0 {
+		j++
+	}
+	for j < len(text) && strings.HasPrefix(text[j:], "…") {
+		j += len("…")
+	}
+	j = skipClosers(text, j)
+	if j < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[j:])
+		if !unicode.IsSpace(r) {
+			return -1 // "3.5", "www.x.com", "a@b.com", "Prof.Dr."
+		}
+	}
+	if text[i] != '.' && !strings.HasPrefix(text[i:], "…") {
+		return j
+	}
+	next, ok := nextVisible(text, j)
+	if !ok {
+		return j
+	}
+	if !startsSentence(next) {
+		return -1
+	}
+	if text[i] == '.' && j-i == 1 && dotIsNotFinal(text[:i]) {
+		return -1
+	}
+	return j
+}
+
+// skipClosers moves past closing quotes and brackets after a terminator.
+func skipClosers(text string, j int) int {
+	for j < len(text) {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if !strings.ContainsRune(`"')]}”’»`, r) {
+			break
+		}
+		j += size
+	}
+	return j
+}
+
+// nextVisible returns the first non-space rune at or after j, stopping at a
+// line break (which ends the sentence anyway).
+func nextVisible(text string, j int) (rune, bool) {
+	for j < len(text) {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if r == '\n' || r == '\r' {
+			return 0, false
+		}
+		if !unicode.IsSpace(r) {
+			return r, true
+		}
+		j += size
+	}
+	return 0, false
+}
+
+func startsSentence(r rune) bool {
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune(`"'“‘«([-–—`, r)
+}
+
+// dotIsNotFinal reports whether a dot after before belongs to the word in
+// front of it: an abbreviation, a single-letter initial or a short ordinal.
+func dotIsNotFinal(before string) bool {
+	k := len(before)
+	for k > 0 {
+		r, size := utf8.DecodeLastRuneInString(before[:k])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' {
+			break
+		}
+		k -= size
+	}
+	word := before[k:]
+	if word == "" {
+		return false
+	}
+	if isDigits(word) {
+		return len(word) <= 3 // "2. Dünya Savaşı"; a year "2024." ends a sentence
+	}
+	if utf8.RuneCountInString(word) == 1 {
+		r, _ := utf8.DecodeRuneInString(word)
+		return unicode.IsUpper(r) // "A. Yılmaz"
+	}
+	if strings.Contains(word, ".") {
+		return true // "A.Ş.", "T.C.", "U.S."
+	}
+	return abbreviations[Lower(word)]
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
