@@ -1,0 +1,239 @@
+package ingest
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"html"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"manset/internal/news"
+	"manset/internal/turkish"
+)
+
+// item is one article on its way into the store, with the hints that decide
+// its category and source.
+type item struct {
+	article      *news.Article
+	categorySlug string   // an explicit category slug
+	categoryPath []string // names from a breadcrumb or record, root first
+	sourceName   string
+	sourceHome   string
+}
+
+// SaveExtracted stores one extracted page, deduplicating it.
+func (im *Importer) SaveExtracted(ctx context.Context, x news.Extracted, opts Options) (Outcome, int64, error) {
+	a := &news.Article{
+		Title: x.Title, Summary: x.Summary, BodyText: x.Text, BodyHTML: x.HTML,
+		Author: x.Author, Image: x.Image, Lang: x.Lang,
+		SourceURL:    firstNonEmpty(x.CanonicalURL, x.URL),
+		CanonicalURL: firstNonEmpty(x.CanonicalURL, x.URL),
+		PublishedAt:  x.PublishedAt, ModifiedAt: x.ModifiedAt,
+	}
+	path := x.Breadcrumb
+	if len(path) == 0 && x.Category != "" {
+		path = []string{x.Category}
+	}
+	in := item{article: a, categoryPath: path, sourceName: x.SiteName}
+	if a.SourceURL != "" {
+		if u, err := url.Parse(a.SourceURL); err == nil && u.Host != "" {
+			in.sourceHome = u.Scheme + "://" + u.Host + "/"
+			if in.sourceName == "" {
+				in.sourceName = strings.TrimPrefix(u.Hostname(), "www.")
+			}
+		}
+	}
+	return im.save(ctx, in, opts)
+}
+
+func (im *Importer) save(ctx context.Context, in item, opts Options) (Outcome, int64, error) {
+	a := in.article
+	normalise(a)
+	if a.Title == "" {
+		return Failed, 0, news.Errorf(news.EINVALID, "haber başlığı bulunamadı")
+	}
+	if a.BodyText == "" {
+		return Failed, 0, news.Errorf(news.EINVALID, "haber metni bulunamadı")
+	}
+	if opts.Status != "" {
+		a.Status = opts.Status
+	}
+	if err := im.decideCategory(ctx, a, in, opts); err != nil {
+		return Failed, 0, err
+	}
+	if err := im.decideSource(ctx, a, in, opts); err != nil {
+		return Failed, 0, err
+	}
+	old, err := im.store.FindDuplicate(ctx, a.CanonicalURL, a.ContentHash)
+	switch {
+	case err == nil:
+		return im.merge(ctx, old, a)
+	case !news.IsNotFound(err):
+		return Failed, 0, err
+	}
+	if err := im.store.CreateArticle(ctx, a); err != nil {
+		return Failed, 0, err
+	}
+	im.logger.Debug("article imported", "id", a.ID, "slug", a.Slug)
+	return Imported, a.ID, nil
+}
+
+// merge decides between a stored copy and a new one of the same article:
+// identical content is skipped; a changed version of the same URL replaces
+// the stored one, keeping its id, slug and newsroom fields.
+func (im *Importer) merge(ctx context.Context, old news.Article, a *news.Article) (Outcome, int64, error) {
+	if old.ContentHash == a.ContentHash && old.Title == a.Title {
+		return Skipped, old.ID, nil
+	}
+	if a.CanonicalURL == "" || old.CanonicalURL != a.CanonicalURL {
+		// Same text under another URL: a republished copy; keep the first.
+		return Skipped, old.ID, nil
+	}
+	a.ID, a.Slug, a.Featured, a.StoryID = old.ID, old.Slug, old.Featured, old.StoryID
+	if a.PublishedAt == nil {
+		a.PublishedAt = old.PublishedAt
+	}
+	if a.CategoryID == 0 {
+		a.CategoryID, a.CategoryMethod = old.CategoryID, old.CategoryMethod
+	}
+	if a.Status == "" {
+		a.Status = old.Status
+	}
+	a.ImportedAt = old.ImportedAt
+	if err := im.store.UpdateArticle(ctx, a); err != nil {
+		return Failed, 0, err
+	}
+	return Updated, a.ID, nil
+}
+
+func (im *Importer) decideCategory(ctx context.Context, a *news.Article, in item, opts Options) error {
+	slug, method := opts.Category, "manual"
+	if slug == "" {
+		slug, method = in.categorySlug, "source"
+	}
+	if slug != "" {
+		c, err := im.store.CategoryBySlug(ctx, slug)
+		if err == nil {
+			a.CategoryID, a.CategoryMethod = c.ID, method
+			return nil
+		}
+		if !news.IsNotFound(err) || len(in.categoryPath) == 0 {
+			if news.IsNotFound(err) {
+				return news.Errorf(news.EINVALID, "bilinmeyen kategori: %q", slug)
+			}
+			return err
+		}
+	}
+	path := categoryPath(in.categoryPath)
+	if len(path) == 0 {
+		return nil // left uncategorised; the classifier may decide later
+	}
+	c, err := im.store.EnsureCategoryPath(ctx, path...)
+	if err != nil {
+		return err
+	}
+	a.CategoryID, a.CategoryMethod = c.ID, "breadcrumb"
+	return nil
+}
+
+// homeNames are breadcrumb roots that mean "the home page", not a category.
+var homeNames = map[string]bool{"ana sayfa": true, "anasayfa": true, "home": true, "manşet": true}
+
+// categoryPath cleans a breadcrumb into a category path under "Haberler".
+func categoryPath(names []string) []string {
+	var out []string
+	for _, n := range names {
+		n = strings.TrimSpace(n)
+		if n == "" || homeNames[turkish.Lower(n)] || utf8.RuneCountInString(n) > 60 {
+			continue
+		}
+		out = append(out, n)
+	}
+	if len(out) > 3 {
+		out = out[:3]
+	}
+	if len(out) > 0 && turkish.Lower(out[0]) != turkish.Lower(news.RootCategoryName) {
+		out = append([]string{news.RootCategoryName}, out...)
+	}
+	return out
+}
+
+func (im *Importer) decideSource(ctx context.Context, a *news.Article, in item, opts Options) error {
+	name, home := opts.Source, ""
+	if name == "" {
+		name, home = in.sourceName, in.sourceHome
+	}
+	if name == "" {
+		return nil
+	}
+	s, err := im.store.SourceByName(ctx, name)
+	if news.IsNotFound(err) {
+		s = news.Source{Name: name, Kind: news.SourceFile, HomeURL: home, URL: home}
+		err = im.store.CreateSource(ctx, &s)
+		if news.ErrorCode(err) == news.ECONFLICT {
+			s, err = im.store.SourceByName(ctx, name)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	a.SourceID = s.ID
+	return nil
+}
+
+// normalise repairs the text of an article and computes its dedup hash.
+func normalise(a *news.Article) {
+	a.Title = collapseSpace(a.Title)
+	a.Summary = collapseSpace(a.Summary)
+	if a.BodyText == "" && a.BodyHTML != "" {
+		a.BodyText = textFromHTML(a.BodyHTML)
+	}
+	paras := turkish.SplitParagraphs(a.BodyText)
+	a.BodyText = strings.Join(paras, "\n\n")
+	if a.BodyHTML == "" {
+		a.BodyHTML = paragraphsHTML(paras)
+	} else {
+		a.BodyHTML = sanitizeHTML(a.BodyHTML)
+	}
+	if a.Summary == "" {
+		a.Summary = leadSummary(paras)
+	}
+	a.ContentHash = ContentHash(a.BodyText)
+}
+
+// ContentHash is the hex SHA-256 of text folded the Turkish way with
+// whitespace collapsed, so copies that differ only in case, diacritics or
+// spacing hash the same.
+func ContentHash(text string) string {
+	sum := sha256.Sum256([]byte(collapseSpace(turkish.Fold(text))))
+	return hex.EncodeToString(sum[:])
+}
+
+func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func paragraphsHTML(paras []string) string {
+	var b strings.Builder
+	for _, p := range paras {
+		b.WriteString("<p>")
+		b.WriteString(html.EscapeString(p))
+		b.WriteString("</p>\n")
+	}
+	return b.String()
+}
+
+// leadSummary takes the first sentences of the body, up to about 300 characters.
+func leadSummary(paras []string) string {
+	if len(paras) == 0 {
+		return ""
+	}
+	var out string
+	for _, s := range turkish.SplitSentences(paras[0]) {
+		if out != "" && utf8.RuneCountInString(out)+utf8.RuneCountInString(s) > 300 {
+			break
+		}
+		out = strings.TrimSpace(out + " " + s)
+	}
+	return out
+}
