@@ -147,14 +147,25 @@ func dotIsNotFinal(before string) bool {
 	if isDigits(word) {
 		return len(word) <= 3 // "2. Dünya Savaşı"; a year "2024." ends a sentence
 	}
-	if utf8.RuneCountInString(word) == 1 {
-		r, _ := utf8.DecodeRuneInString(word)
-		return unicode.IsUpper(r) // "A. Yılmaz"
+	last := word[strings.LastIndexByte(word, '.')+1:]
+	if r, size := utf8.DecodeRuneInString(last); size == len(last) && unicode.IsUpper(r) {
+		return true // an initial: "A. Yılmaz", "M.K. Atatürk"
 	}
-	if strings.Contains(word, ".") {
-		return true // "A.Ş.", "T.C.", "U.S."
+	if abbreviations[Lower(last)] {
+		return true // "Prof.", "Doç.Dr."
 	}
-	return abbreviations[Lower(word)]
+	return strings.Contains(word, ".") && isDottedAbbreviation(word) // "A.Ş.", not "haber.com."
+}
+
+// isDottedAbbreviation reports whether every dot-separated part of word is
+// one or two letters long, as in "A.Ş", "T.C" or "U.S".
+func isDottedAbbreviation(word string) bool {
+	for part := range strings.SplitSeq(word, ".") {
+		if n := utf8.RuneCountInString(part); n == 0 || n > 2 {
+			return false
+		}
+	}
+	return true
 }
 
 func isDigits(s string) bool {
