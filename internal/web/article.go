@@ -1,0 +1,163 @@
+package web
+
+import (
+	"context"
+	"html/template"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"manset/internal/news"
+)
+
+// relatedLimit is how many related articles an article page lists.
+const relatedLimit = 6
+
+// articleView is the content of an article page.
+type articleView struct {
+	ID         int64
+	Title      string
+	Summary    string
+	Author     string
+	URL        string // absolute, for sharing
+	Crumbs     []crumb
+	Category   string
+	Published  *time.Time
+	Modified   *time.Time // set only when the article was updated after publication
+	ImportedAt time.Time
+	SourceName string
+	SourceURL  string
+	Image      string
+	Body       template.HTML
+	Share      []shareLink
+	Related    []articleCard
+}
+
+// shareLink is one "Paylaş" target; all work without third-party scripts.
+type shareLink struct {
+	Name, Class, URL string
+}
+
+func articleKey(r *http.Request) (string, bool) { return "/haber/" + r.PathValue("slug"), true }
+
+// renderArticle renders an article page with its metadata for search
+// engines and social sites.
+func (s *Server) renderArticle(r *http.Request) (page, error) {
+	ctx := r.Context()
+	now := s.now()
+	a, err := s.store.ArticleBySlug(ctx, r.PathValue("slug"))
+	if err != nil {
+		return page{}, err
+	}
+	if !a.Visible(now) {
+		return page{}, news.Errorf(news.ENOTFOUND, "Haber bulunamadı.")
+	}
+	site, cats, err := s.loadSite(ctx)
+	if err != nil {
+		return page{}, err
+	}
+	related, err := s.related(ctx, &a, now)
+	if err != nil {
+		return page{}, err
+	}
+	view := s.articleView(&a, cats)
+	view.Related = cats.cards(related)
+	cat := cats.categoryOf(&a)
+	body, err := s.execute("article", &layoutData{
+		Site:        site,
+		Title:       a.Title,
+		Description: description(&a),
+		Canonical:   view.URL,
+		Meta:        articleMeta(&a, view, site, cat),
+		NameMeta:    twitterMeta(&a, view),
+		JSONLD:      articleJSONLD(&a, view, site, cat),
+		Page:        view,
+	})
+	if err != nil {
+		return page{}, err
+	}
+	return htmlPage(body, s.expiry(ctx, now, articleTTL)), nil
+}
+
+func (s *Server) articleView(a *news.Article, cats *categoryIndex) articleView {
+	v := articleView{
+		ID:         a.ID,
+		Title:      a.Title,
+		Summary:    a.Summary,
+		Author:     a.Author,
+		URL:        s.baseURL + articlePath(a.Slug),
+		Published:  a.PublishedAt,
+		ImportedAt: a.ImportedAt,
+		SourceName: a.SourceName,
+		SourceURL:  a.SourceURL,
+		Image:      a.Image,
+		Body:       bodyHTML(a),
+	}
+	if a.Modified() {
+		v.Modified = a.ModifiedAt
+	}
+	cat := cats.categoryOf(a)
+	v.Crumbs = categoryCrumbs(cat)
+	if cat != nil {
+		v.Category = cat.Name
+	}
+	v.Share = shareLinks(v.URL, a.Title)
+	return v
+}
+
+// shareLinks builds the share targets for an article URL and title.
+func shareLinks(pageURL, title string) []shareLink {
+	u, t := url.QueryEscape(pageURL), url.QueryEscape(title)
+	mailBody := strings.ReplaceAll(url.QueryEscape(title+"\n\n"+pageURL), "+", "%20")
+	mailSubject := strings.ReplaceAll(t, "+", "%20")
+	return []shareLink{
+		{"X", "x", "https://twitter.com/intent/tweet?url=" + u + "&text=" + t},
+		{"Facebook", "facebook", "https://www.facebook.com/sharer/sharer.php?u=" + u},
+		{"WhatsApp", "whatsapp", "https://wa.me/?text=" + url.QueryEscape(title+" "+pageURL)},
+		{"Telegram", "telegram", "https://t.me/share/url?url=" + u + "&text=" + t},
+		{"E-posta", "email", "mailto:?subject=" + mailSubject + "&body=" + mailBody},
+	}
+}
+
+// related returns articles of the same story first, then of the same
+// category, never a itself, up to relatedLimit.
+func (s *Server) related(ctx context.Context, a *news.Article, now time.Time) ([]news.Article, error) {
+	var out []news.Article
+	seen := map[int64]bool{a.ID: true}
+	add := func(f news.ArticleFilter) error {
+		f.VisibleAt, f.ExcludeID, f.Limit = &now, a.ID, relatedLimit+1
+		list, _, err := s.store.ListArticles(ctx, f)
+		for i := range list {
+			if len(out) < relatedLimit && !seen[list[i].ID] {
+				seen[list[i].ID] = true
+				out = append(out, list[i])
+			}
+		}
+		return err
+	}
+	if a.StoryID != 0 {
+		if err := add(news.ArticleFilter{StoryID: &a.StoryID}); err != nil {
+			return nil, err
+		}
+	}
+	if a.CategoryID != 0 && len(out) < relatedLimit {
+		if err := add(news.ArticleFilter{CategoryID: &a.CategoryID}); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// description is the summary, or the start of the body, for meta tags.
+func description(a *news.Article) string {
+	d := strings.TrimSpace(a.Summary)
+	if d == "" {
+		d = strings.TrimSpace(a.BodyText)
+	}
+	d = strings.Join(strings.Fields(d), " ")
+	if r := []rune(d); len(r) > 300 {
+		d = string(r[:297]) + "…"
+	}
+	return d
+}

@@ -1,0 +1,146 @@
+// Package web serves Manşet's reader site and its read API: server-rendered
+// Turkish HTML pages, JSON under /api/v1, feeds and sitemaps. Rendered pages
+// are kept in an in-memory cache of bytes (raw and gzip) so that a hit costs
+// no database query, no template execution and no compression.
+package web
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"manset/internal/news"
+)
+
+// Store is the part of the storage contract the web package reads.
+type Store interface {
+	ListArticles(ctx context.Context, f news.ArticleFilter) ([]news.Article, int, error)
+	Article(ctx context.Context, id int64) (news.Article, error)
+	ArticleBySlug(ctx context.Context, slug string) (news.Article, error)
+	ListCategories(ctx context.Context) ([]news.Category, error)
+	CategoryBySlug(ctx context.Context, slug string) (news.Category, error)
+	AllSettings(ctx context.Context) (map[string]string, error)
+	ContentVersion(ctx context.Context) (int64, error)
+}
+
+// Config configures a Server.
+type Config struct {
+	// BaseURL is the public origin, e.g. "http://localhost:8080"; used for
+	// absolute URLs in feeds, canonical links, JSON-LD and share links.
+	BaseURL string
+	Logger  *slog.Logger
+	// Now returns the current time; nil means time.Now.
+	Now func() time.Time
+	// PollInterval is how often ContentVersion is polled to invalidate the
+	// page cache (default 1s).
+	PollInterval time.Duration
+}
+
+// Server is the reader site and read API.
+type Server struct {
+	baseURL string
+	log     *slog.Logger
+	now     func() time.Time
+	poll    time.Duration
+	store   Store
+	pages   *pageCache
+	flight  flightGroup
+	assets  *assetSet
+	tmpl    *templates
+	handler http.Handler
+	version atomic.Int64 // last ContentVersion seen by the poller
+}
+
+// New returns a Server reading from st.
+func New(cfg Config, st Store) *Server {
+	s := &Server{
+		baseURL: strings.TrimRight(cfg.BaseURL, "/"),
+		log:     cfg.Logger,
+		now:     cfg.Now,
+		poll:    cfg.PollInterval,
+		store:   st,
+		pages:   newPageCache(defaultCacheBytes),
+	}
+	if s.baseURL == "" {
+		s.baseURL = "http://localhost:8080"
+	}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.poll <= 0 {
+		s.poll = time.Second
+	}
+	s.assets = mustLoadAssets()
+	s.tmpl = mustLoadTemplates(s.templateFuncs())
+	s.handler = s.middleware(s.routes())
+	return s
+}
+
+// Handler returns the HTTP handler of the site.
+func (s *Server) Handler() http.Handler { return s.handler }
+
+// Invalidate drops every cached page; call it after an in-process write.
+func (s *Server) Invalidate() { s.pages.clear() }
+
+// Start polls the store's ContentVersion in the background and drops the
+// page cache when it changes, so writes by other processes show up. It
+// returns at once; the poller stops when ctx ends.
+func (s *Server) Start(ctx context.Context) {
+	if v, err := s.store.ContentVersion(ctx); err == nil {
+		s.version.Store(v)
+	}
+	go func() {
+		t := time.NewTicker(s.poll)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				s.checkVersion(ctx)
+			}
+		}
+	}()
+}
+
+func (s *Server) checkVersion(ctx context.Context) {
+	v, err := s.store.ContentVersion(ctx)
+	if err != nil {
+		if ctx.Err() == nil {
+			s.log.Warn("web: content version poll failed", slog.Any("err", err))
+		}
+		return
+	}
+	if old := s.version.Swap(v); old != v {
+		s.log.Debug("web: content changed, page cache dropped", slog.Int64("version", v))
+		s.Invalidate()
+	}
+}
+
+// routes registers one handler per route; handlers live in files named for
+// their action.
+func (s *Server) routes() *http.ServeMux {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{$}", s.cached(homeKey, s.renderHome))
+	mux.HandleFunc("GET /kategori/{slug}", s.cached(categoryKey, s.renderCategory))
+	mux.HandleFunc("GET /haber/{slug}", s.cached(articleKey, s.renderArticle))
+	mux.HandleFunc("GET /ara", s.showSearch)
+	mux.HandleFunc("GET /static/{file}", s.serveAsset)
+	mux.HandleFunc("GET /favicon.ico", s.redirectFavicon)
+	mux.HandleFunc("GET /healthz", s.healthz)
+	mux.HandleFunc("GET /robots.txt", s.robots)
+	s.feedRoutes(mux)
+
+	mux.HandleFunc("GET /api/v1/articles", s.listArticlesAPI)
+	mux.HandleFunc("GET /api/v1/articles/{id}", s.getArticleAPI)
+	mux.HandleFunc("GET /api/v1/categories", s.listCategoriesAPI)
+	mux.HandleFunc("/api/", s.apiNotFound)
+	mux.HandleFunc("/", s.notFound)
+	return mux
+}
