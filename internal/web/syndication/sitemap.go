@@ -95,7 +95,10 @@ func newURLEntry(u URL) (urlEntry, error) {
 		if u.Priority < 0 || u.Priority > 1 {
 			return urlEntry{}, fmt.Errorf("priority %v outside 0..1", u.Priority)
 		}
-		e.Priority = strconv.FormatFloat(u.Priority, 'f', 1, 64)
+		e.Priority = strconv.FormatFloat(u.Priority, 'f', -1, 64)
+		if !strings.Contains(e.Priority, ".") {
+			e.Priority += ".0" // "1.0", as the protocol's examples write it
+		}
 	}
 	return e, nil
 }
