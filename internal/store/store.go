@@ -18,6 +18,7 @@ type Store interface {
 	Articles
 	Settings
 	Sources
+	Stories
 	Close() error
 }
 
@@ -83,4 +84,12 @@ type Sources interface {
 	ListSources(ctx context.Context) ([]news.Source, error)
 	UpdateSource(ctx context.Context, s *news.Source) error
 	DeleteSource(ctx context.Context, id int64) error
+}
+
+// Stories stores the clusters that group articles about one event.
+type Stories interface {
+	// CreateStory inserts s, setting FirstSeen and UpdatedAt when zero.
+	CreateStory(ctx context.Context, s *news.Story) error
+	// Story returns one story; unknown id is ENOTFOUND.
+	Story(ctx context.Context, id int64) (news.Story, error)
 }

@@ -1,0 +1,48 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"time"
+
+	"manset/internal/news"
+)
+
+var storyErrs = errMessages{op: "story", notFound: msgStoryNotFound}
+
+// CreateStory inserts s, setting FirstSeen and UpdatedAt when zero.
+func (db *DB) CreateStory(ctx context.Context, s *news.Story) error {
+	s.Title = strings.TrimSpace(s.Title)
+	if s.Title == "" {
+		return news.Errorf(news.EINVALID, "Haber dizisinin başlığı gerekli.")
+	}
+	now := db.now()
+	if s.FirstSeen.IsZero() {
+		s.FirstSeen = now
+	}
+	if s.UpdatedAt.IsZero() {
+		s.UpdatedAt = now
+	}
+	s.FirstSeen, s.UpdatedAt = s.FirstSeen.UTC().Truncate(time.Millisecond), s.UpdatedAt.UTC().Truncate(time.Millisecond)
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO stories (title, first_seen, updated_at) VALUES (?, ?, ?)`,
+			s.Title, toMs(s.FirstSeen), toMs(s.UpdatedAt))
+		if err != nil {
+			return err
+		}
+		s.ID, err = res.LastInsertId()
+		return err
+	})
+	return mapErr(err, storyErrs)
+}
+
+// Story returns one story; unknown id is ENOTFOUND.
+func (db *DB) Story(ctx context.Context, id int64) (news.Story, error) {
+	var s news.Story
+	var first, updated int64
+	err := db.read.QueryRowContext(ctx, `SELECT id, title, first_seen, updated_at FROM stories WHERE id = ?`, id).
+		Scan(&s.ID, &s.Title, &first, &updated)
+	s.FirstSeen, s.UpdatedAt = fromMs(first), fromMs(updated)
+	return s, mapErr(err, storyErrs)
+}
