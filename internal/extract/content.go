@@ -1,0 +1,160 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+)
+
+// scoreBlocks marks each block as article text (positive) or chrome
+// (negative). articleBody is the JSON-LD articleBody with white space
+// collapsed, or "".
+func scoreBlocks(blocks []block, articleBody string) {
+	for i := range blocks {
+		b := &blocks[i]
+		b.score = blockScore(b)
+		if articleBody != "" && b.runes >= 30 && b.heading == 0 && inArticleBody(articleBody, b.text) {
+			b.score = 2 * float64(b.runes)
+		}
+	}
+}
+
+func blockScore(b *block) float64 {
+	l := float64(b.runes)
+	ld := float64(b.links) / l
+	var s float64
+	switch {
+	case b.heading > 0 || b.caption:
+		return 0
+	case ld > 0.5:
+		s = -l
+	case b.runes >= 80 || (b.runes >= 25 && endsSentence(b.text)):
+		s = l * (1 - ld)
+	default:
+		s = -min(l, 30) / 2
+	}
+	switch {
+	case b.hint < 0 && s > 0:
+		s /= 4
+	case b.hint < 0:
+		s *= 2
+	case b.hint > 0 && s > 0:
+		s *= 1.5
+	}
+	return s
+}
+
+// inArticleBody reports whether the block text appears in the JSON-LD
+// articleBody; a prefix is enough and keeps it cheap.
+func inArticleBody(body, text string) bool {
+	if len(text) > 60 {
+		text = text[:60]
+		for !utf8.ValidString(text) {
+			text = text[:len(text)-1]
+		}
+	}
+	if i := strings.IndexByte(text, '\n'); i > 0 {
+		text = text[:i]
+	}
+	return strings.Contains(body, text)
+}
+
+// endsSentence reports whether s ends like a sentence (allowing closing
+// quotes and brackets after the mark).
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, "\"'”’»)]* ")
+	if s == "" {
+		return false
+	}
+	switch s[len(s)-1] {
+	case '.', '!', '?', ':', ';':
+		return true
+	}
+	return strings.HasSuffix(s, "…")
+}
+
+// bestSpan returns the block-level element whose blocks add up to the
+// highest score: it takes in the article and leaves out the chrome around
+// it. Ties go to the deepest element.
+func bestSpan(spans []span, blocks []block) span {
+	prefix := make([]float64, len(blocks)+1)
+	for i := range blocks {
+		prefix[i+1] = prefix[i] + blocks[i].score
+	}
+	best, bestScore := span{}, 0.0
+	for _, sp := range spans {
+		if s := prefix[sp.end] - prefix[sp.start]; s > bestScore {
+			best, bestScore = sp, s
+		}
+	}
+	return best
+}
+
+// isInside reports whether n is c or lies under c.
+func isInside(n, c *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == c {
+			return true
+		}
+	}
+	return false
+}
+
+// selectBlocks marks the blocks of the chosen element that are article
+// text, dropping the chrome that sits inside it.
+func selectBlocks(blocks []block, sp span) {
+	for i := sp.start; i < sp.end; i++ {
+		b := &blocks[i]
+		b.keep = keepBlock(b, sp.node)
+	}
+	// Titles, bylines, dates and tags sit at the edges: trim what is not
+	// clearly text there.
+	for i := sp.start; i < sp.end; i++ {
+		b := &blocks[i]
+		if b.keep && b.score > 0 {
+			break
+		}
+		b.keep = false
+	}
+	for i := sp.end - 1; i >= sp.start; i-- {
+		b := &blocks[i]
+		if b.keep && b.score > 0 {
+			break
+		}
+		b.keep = false
+	}
+}
+
+func keepBlock(b *block, container *html.Node) bool {
+	switch {
+	case b.heading == 1, b.caption:
+		return false
+	case b.hint < 0 && b.hintAt != container && isInside(b.hintAt, container):
+		return false
+	case float64(b.links) > 0.5*float64(b.runes):
+		return false
+	case b.runes < 40 && isJunkLine(b.text):
+		return false
+	}
+	return true
+}
+
+// junkLines are short lines of page chrome found inside article bodies.
+var junkLines = []string{
+	"reklam", "advertisement", "paylaş", "tweet", "share", "yorum yap",
+	"yorumlar", "devamı için tıklayın", "haberin devamı", "ilgili haberler",
+	"son dakika", "abone ol", "subscribe", "read more", "continue reading",
+	"related", "sponsored", "click here", "tıklayın", "facebook", "twitter",
+	"whatsapp", "e-posta", "email", "print", "yazdır", "kaydet",
+}
+
+func isJunkLine(s string) bool {
+	l := strings.ToLower(s)
+	for _, j := range junkLines {
+		if strings.Contains(l, j) {
+			return true
+		}
+	}
+	return false
+}
