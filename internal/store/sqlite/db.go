@@ -50,7 +50,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	db := &DB{path: path, Now: time.Now}
 	var err error
-	if db.write, err = sql.Open("sqlite", dsn(path, true)); err != nil {
+	if db.write, err = sql.Open("sqlite", dsn(path, connWrite)); err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
 	db.write.SetMaxOpenConns(1)
@@ -61,7 +61,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		db.write.Close()
 		return nil, err
 	}
-	if db.read, err = sql.Open("sqlite", dsn(path, false)); err != nil {
+	if db.read, err = sql.Open("sqlite", dsn(path, connRead)); err != nil {
 		db.write.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
@@ -75,9 +75,18 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	return db, nil
 }
 
+// connKind says what a connection is for.
+type connKind int
+
+const (
+	connWrite  connKind = iota // the one writer
+	connRead                   // pooled, query-only
+	connBackup                 // VACUUM INTO writes a new file, so not query-only
+)
+
 // dsn builds the connection string. Pragmas go in the DSN so that every
 // pooled connection gets them, not only the first.
-func dsn(path string, writer bool) string {
+func dsn(path string, kind connKind) string {
 	q := url.Values{}
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()))
 	q.Add("_pragma", "journal_mode(WAL)")
@@ -85,11 +94,12 @@ func dsn(path string, writer bool) string {
 	// NORMAL in WAL mode loses no committed transaction when the process
 	// dies; only a power cut can roll back the last few.
 	q.Add("_pragma", "synchronous(NORMAL)")
-	if writer {
+	switch kind {
+	case connWrite:
 		// Take the write lock at BEGIN, so a transaction never fails halfway
 		// when another process writes; busy_timeout then queues it.
 		q.Set("_txlock", "immediate")
-	} else {
+	case connRead:
 		q.Add("_pragma", "query_only(1)")
 	}
 	return path + "?" + q.Encode()
@@ -134,10 +144,17 @@ func (db *DB) Backup(ctx context.Context, outPath string) error {
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("sqlite: backup: %w", err)
 	}
-	if _, err := db.read.ExecContext(ctx, "VACUUM INTO ?", outPath); err != nil {
+	// A connection of its own: the read pool is query-only, and the writer
+	// must stay free for writes while the copy runs.
+	conn, err := sql.Open("sqlite", dsn(db.path, connBackup))
+	if err != nil {
+		return fmt.Errorf("sqlite: backup: %w", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "VACUUM INTO ?", outPath); err != nil {
 		return fmt.Errorf("sqlite: backup to %s: %w", outPath, err)
 	}
-	return nil
+	return conn.Close()
 }
 
 // inTx runs fn in one write transaction, committing when fn returns nil.
