@@ -89,7 +89,8 @@ func (s *Server) recoverPanic(w *statusRecorder, r *http.Request) {
 		writeJSONError(w, http.StatusInternalServerError, "internal", "Beklenmeyen bir hata oluştu.")
 		return
 	}
-	s.renderErrorPage(w, r, http.StatusInternalServerError)
+	// The store may be what panicked: render without asking it again.
+	s.writeErrorPage(w, http.StatusInternalServerError, s.bareSite(), serverErrorView)
 }
 
 func (s *Server) logRequest(r *http.Request, rec *statusRecorder, d time.Duration) {

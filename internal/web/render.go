@@ -138,8 +138,8 @@ func (s *Server) renderErrorPage(w http.ResponseWriter, r *http.Request, status 
 		writeJSONError(w, status, code, msg)
 		return
 	}
-	ev := errorView{Status: status, Heading: "Bir hata oluştu",
-		Text: "Sayfayı gösterirken bir sorun çıktı. Lütfen biraz sonra yeniden deneyin."}
+	ev := serverErrorView
+	ev.Status = status
 	switch status {
 	case http.StatusNotFound:
 		ev.Heading, ev.Text = "Sayfa bulunamadı", "Aradığınız sayfa kaldırılmış, adı değişmiş ya da hiç var olmamış olabilir."
@@ -148,8 +148,17 @@ func (s *Server) renderErrorPage(w http.ResponseWriter, r *http.Request, status 
 	}
 	site, _, err := s.loadSite(r.Context())
 	if err != nil {
-		site = &siteData{Name: "Manşet", BaseURL: s.baseURL, Year: s.now().Year()}
+		site = s.bareSite()
 	}
+	s.writeErrorPage(w, status, site, ev)
+}
+
+// bareSite is the chrome used when the store cannot be asked for settings.
+func (s *Server) bareSite() *siteData {
+	return &siteData{Name: "Manşet", BaseURL: s.baseURL, Year: s.now().Year()}
+}
+
+func (s *Server) writeErrorPage(w http.ResponseWriter, status int, site *siteData, ev errorView) {
 	body, err := s.execute("error", &layoutData{Site: site, Title: ev.Heading, Page: ev})
 	if err != nil {
 		s.log.Error("web: rendering error page", "err", err)
@@ -162,6 +171,10 @@ func (s *Server) renderErrorPage(w http.ResponseWriter, r *http.Request, status 
 	w.WriteHeader(status)
 	w.Write(body)
 }
+
+// serverErrorView is the 500 page's content.
+var serverErrorView = errorView{Status: http.StatusInternalServerError, Heading: "Bir hata oluştu",
+	Text: "Sayfayı gösterirken bir sorun çıktı. Lütfen biraz sonra yeniden deneyin."}
 
 // errorView is the content of an error page.
 type errorView struct {
