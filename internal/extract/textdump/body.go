@@ -1,0 +1,164 @@
+package textdump
+
+import (
+	"html"
+	"strings"
+	"unicode/utf8"
+
+	"manset/internal/turkish"
+)
+
+// barrier is the score of chrome that ends the article: no block crosses it.
+const barrier = -1000
+
+// score says how much a line adds to a body block: prose adds by length,
+// stop words (real sentences have them) add a little, chrome subtracts.
+func score(l *line) float64 {
+	switch l.kind {
+	case kindHard:
+		return barrier
+	case kindSoft, kindDup:
+		return -1.5
+	case kindText:
+	default:
+		return -0.5 // title, date, breadcrumb, byline
+	}
+	switch {
+	case l.prose():
+		s := 1 + float64(min(l.words, 80))/8
+		if l.stops*12 >= l.words {
+			s += 0.5
+		}
+		if l.capital*10 > l.words*6 {
+			s -= 1 // Title Case Text Is A Headline Or A Menu
+		}
+		return s
+	case l.final() && l.words >= 3:
+		return 0.3
+	}
+	return -0.5
+}
+
+// bestBlock returns the contiguous run of lines[from:] with the highest
+// total score (Kadane's algorithm), as [start, end); start is -1 when no
+// line scores above zero.
+func bestBlock(lines []*line, from int) (start, end int) {
+	best, sum := 0.0, 0.0
+	start, cur := -1, from
+	for i := from; i < len(lines); i++ {
+		if sum <= 0 {
+			sum, cur = 0, i
+		}
+		sum += score(lines[i])
+		if sum > best {
+			best, start, end = sum, cur, i+1
+		}
+	}
+	return start, end
+}
+
+// bodyLines returns the indices of article lines: prose between the title
+// and the block (the lead, cut off by a share bar) and the block's text
+// lines, which include subheadings framed by paragraphs.
+func bodyLines(lines []*line, titleAt, start, end int) (lead, body []int) {
+	for i := titleAt + 1; i < start; i++ {
+		if l := lines[i]; l.kind == kindText && l.prose() {
+			lead = append(lead, i)
+		}
+	}
+	for i := start; i < end; i++ {
+		if l := lines[i]; l.kind == kindText && l.words >= 2 {
+			body = append(body, i)
+		}
+	}
+	return lead, body
+}
+
+// paragraphs splits the chosen lines into paragraphs, repairing sentences
+// a dump glued together.
+func paragraphs(lines []*line, idx []int) []string {
+	var out []string
+	for _, i := range idx {
+		out = append(out, turkish.SplitParagraphs(lines[i].text)...)
+	}
+	return out
+}
+
+// maxSummary caps the summary length in bytes.
+const maxSummary = 400
+
+// summary returns the spot: a distinct lead paragraph when the page has one
+// (set off by chrome, or a single sentence), else the body's opening
+// sentences up to a readable length.
+func summary(lead []string, paras []string) string {
+	if len(lead) > 0 && len(lead[0]) <= maxSummary {
+		return lead[0]
+	}
+	if len(paras) == 0 {
+		return ""
+	}
+	sentences := turkish.SplitSentences(paras[0])
+	if len(sentences) == 1 && len(paras[0]) <= maxSummary {
+		return paras[0]
+	}
+	var b strings.Builder
+	for _, s := range sentences {
+		if b.Len() >= 60 || b.Len()+len(s)+1 > maxSummary {
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s)
+	}
+	if b.Len() == 0 {
+		return cutWords(paras[0], maxSummary)
+	}
+	return b.String()
+}
+
+// cutWords shortens s to at most n bytes at a word boundary.
+func cutWords(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := s[:n]
+	for !utf8.ValidString(cut) {
+		cut = cut[:len(cut)-1]
+	}
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return cut
+}
+
+// language tells English from Turkish by function words; Turkish is the
+// default, as the site is Turkish.
+func language(text string) string {
+	en, tr := 0, 0
+	for _, t := range turkish.Tokenize(text) {
+		f := turkish.Fold(t)
+		if englishStop[f] {
+			en++
+		}
+		if turkishMarkers[f] || strings.ContainsAny(t, "ğşıİçöüĞŞÇÖÜ") {
+			tr++
+		}
+	}
+	if en >= 3 && en > 2*tr {
+		return "en"
+	}
+	return "tr"
+}
+
+// renderHTML returns the paragraphs as escaped <p> elements.
+func renderHTML(paras []string) string {
+	var b strings.Builder
+	for i, p := range paras {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString("<p>" + html.EscapeString(p) + "</p>")
+	}
+	return b.String()
+}

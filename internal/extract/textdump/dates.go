@@ -1,0 +1,165 @@
+package textdump
+
+import (
+	"strings"
+	"time"
+
+	"manset/internal/turkish"
+)
+
+// role is what a date's label says it is.
+type role int
+
+const (
+	roleUnknown role = iota
+	rolePublished
+	roleModified
+)
+
+// stamp is one date found on a date line.
+type stamp struct {
+	t       time.Time
+	hasTime bool
+	role    role
+	at      int // line index
+}
+
+// modifiedLabels and publishedLabels are folded label stems.
+var (
+	modifiedLabels  = []string{"guncel", "updated", "modified", "last update", "duzenlen", "degistir"}
+	publishedLabels = []string{"yayin", "published", "posted", "olustur", "eklen", "kayit", "tarih", "date"}
+)
+
+// dateStamps returns the dates of l when l is a date line: one or more dates
+// with at most a few label words around them ("Güncelleme: 01.11.2024
+// 13:17", "21 Eylül 2024 Cumartesi 08:15"). A date inside a sentence is not
+// the article's date.
+func dateStamps(l *line, at int) []stamp {
+	if l.words > 14 || (l.final() && l.words >= 6) {
+		return nil
+	}
+	matches := turkish.FindDates(l.text)
+	if len(matches) == 0 {
+		return nil
+	}
+	var out []stamp
+	var rest strings.Builder
+	prev := 0
+	for _, m := range matches {
+		label := l.text[prev:m.Start]
+		rest.WriteString(label + " ")
+		r := labelRole(newLine(label).key)
+		out = append(out, stamp{t: m.Time, hasTime: m.HasTime, role: r, at: at})
+		prev = m.End
+	}
+	rest.WriteString(l.text[prev:])
+	if newLine(rest.String()).words > 4 {
+		return nil
+	}
+	return out
+}
+
+func labelRole(key string) role {
+	switch {
+	case hasPhrase(key, modifiedLabels):
+		return roleModified
+	case hasPhrase(key, publishedLabels):
+		return rolePublished
+	}
+	return roleUnknown
+}
+
+// markDates marks date lines and returns their stamps in page order.
+func markDates(lines []*line) []stamp {
+	var out []stamp
+	for i, l := range lines {
+		if l.kind == kindHard {
+			continue
+		}
+		if s := dateStamps(l, i); s != nil {
+			l.kind = kindDate
+			out = append(out, s...)
+		}
+	}
+	return out
+}
+
+// resolveDates picks the published and modified times among the stamps that
+// belong to the article: those above its body, or anywhere when labelled.
+// A labelled date wins; otherwise the first date is the publication and the
+// next different one the update. A bare day is absorbed by a timed reading
+// of the same day. The update is dropped when it is before the publication.
+func resolveDates(stamps []stamp, bodyStart int) (published, modified *time.Time) {
+	var use []stamp
+	for _, s := range stamps {
+		if s.at < bodyStart || s.role != roleUnknown {
+			use = append(use, s)
+		}
+	}
+	use = absorbBareDays(use)
+	pub, mod := -1, -1
+	for i, s := range use {
+		switch {
+		case s.role == rolePublished && pub < 0:
+			pub = i
+		case s.role == roleModified && mod < 0:
+			mod = i
+		}
+	}
+	if pub < 0 {
+		pub = firstWithRole(use, roleUnknown, -1)
+	}
+	if pub < 0 && mod >= 0 {
+		pub, mod = mod, -1 // an update date alone still dates the article
+	}
+	if pub < 0 {
+		return nil, nil
+	}
+	if mod < 0 {
+		mod = firstWithRole(use, roleUnknown, pub)
+	}
+	p := use[pub].t
+	published = &p
+	if mod >= 0 && !use[mod].t.Before(p) && !use[mod].t.Equal(p) {
+		m := use[mod].t
+		modified = &m
+	}
+	return published, modified
+}
+
+// firstWithRole returns the index of the first stamp after index after with
+// role r whose time differs from the stamp at after.
+func firstWithRole(use []stamp, r role, after int) int {
+	for i := after + 1; i < len(use); i++ {
+		if use[i].role == r && (after < 0 || !use[i].t.Equal(use[after].t)) {
+			return i
+		}
+	}
+	return -1
+}
+
+// absorbBareDays drops a date without a time when another stamp gives a time
+// on the same day in Istanbul ("01.11.2024" then "2024-11-01T13:04:00+03:00").
+func absorbBareDays(in []stamp) []stamp {
+	var out []stamp
+	for i, s := range in {
+		if !s.hasTime && sameDayTimed(in, i) {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func sameDayTimed(in []stamp, i int) bool {
+	y, m, d := in[i].t.In(turkish.Istanbul).Date()
+	for j, o := range in {
+		if j == i || !o.hasTime {
+			continue
+		}
+		if oy, om, od := o.t.In(turkish.Istanbul).Date(); oy == y && om == m && od == d {
+			return true
+		}
+	}
+	return false
+}

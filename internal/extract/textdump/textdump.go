@@ -1,0 +1,102 @@
+// Package textdump reads text page dumps — what a crawler saw of a news page,
+// one block of text per line — and keeps the article: title, breadcrumb,
+// dates, author and paragraphs, without the menus, share bars, ads,
+// reactions, comment forms, related headlines and disclaimers around it.
+//
+// No site is hard-coded: each line is classified from its shape (length,
+// final punctuation, stop words, capitals, numbers), a lexicon of interface
+// words in Turkish and English, repetition across the page and its
+// neighbours; the body is then the best-scoring run of lines after the title.
+package textdump
+
+import (
+	"regexp"
+	"strings"
+
+	"manset/internal/news"
+)
+
+// header matches the optional first line " date 2024-11 https://...".
+var header = regexp.MustCompile(`^\s?date\s+\d{4}-\d{2}(?:\s+(\S+))?\s*$`)
+
+// Parse turns a text page dump (what a crawler saw of a news page) into the
+// article without the page chrome. pageURL is used when the dump has no
+// " date YYYY-MM URL" header. Dates are nil when the page shows none.
+func Parse(text, pageURL string) (news.Extracted, error) {
+	text = strings.ToValidUTF8(text, "")
+	text = strings.TrimPrefix(text, "\ufeff")
+	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
+	url, rest := splitHeader(text)
+	if url == "" {
+		url = strings.TrimSpace(pageURL)
+	}
+	lines := splitLines(rest)
+	if len(lines) == 0 {
+		return news.Extracted{}, news.Errorf(news.EINVALID, "metin dökümü boş: içinde haber yok (empty text dump)")
+	}
+	p, err := analyse(lines)
+	if err != nil {
+		return news.Extracted{}, err
+	}
+	p.URL, p.CanonicalURL = url, url
+	return p, nil
+}
+
+// splitHeader removes the " date YYYY-MM URL" line and returns its URL.
+func splitHeader(text string) (url, rest string) {
+	first, rest, _ := strings.Cut(text, "\n")
+	m := header.FindStringSubmatch(first)
+	if m == nil {
+		return "", text
+	}
+	return m[1], rest
+}
+
+// analyse classifies the lines and assembles the article.
+func analyse(lines []*line) (news.Extracted, error) {
+	markLexicon(lines)
+	stamps := markDates(lines)
+	markCounters(lines)
+	author := markBylines(lines)
+	head := headEnd(lines)
+	crumbs, crumbTitle := findBreadcrumb(lines, head)
+	title, titleAt := chooseTitle(lines, crumbTitle, head)
+	if title == "" {
+		return news.Extracted{}, news.Errorf(news.EINVALID,
+			"metin dökümünde başlık bulunamadı (no headline found before the article text)")
+	}
+	site := markTitle(lines, title)
+	markRepeats(lines)
+	markNeighbours(lines)
+	markZones(lines)
+	start, end := bestBlock(lines, titleAt+1)
+	if start < 0 {
+		return news.Extracted{}, news.Errorf(news.EINVALID,
+			"metin dökümünde haber metni bulunamadı (no article text found after the headline %q)", title)
+	}
+	leadIdx, bodyIdx := bodyLines(lines, titleAt, start, end)
+	lead := paragraphs(lines, leadIdx)
+	paras := append(lead, paragraphs(lines, bodyIdx)...)
+	bodyStart := start
+	if len(leadIdx) > 0 {
+		bodyStart = leadIdx[0]
+	}
+	published, modified := resolveDates(stamps, bodyStart)
+	text := strings.Join(paras, "\n\n")
+	e := news.Extracted{
+		Title:       title,
+		SiteName:    site,
+		Author:      author,
+		PublishedAt: published,
+		ModifiedAt:  modified,
+		Breadcrumb:  crumbs,
+		Lang:        language(text),
+		Summary:     summary(lead, paras),
+		Text:        text,
+		HTML:        renderHTML(paras),
+	}
+	if len(crumbs) > 0 {
+		e.Category = crumbs[len(crumbs)-1]
+	}
+	return e, nil
+}
