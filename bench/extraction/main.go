@@ -50,6 +50,7 @@ func main() {
 	rounds := flag.Int("rounds", 3, "timing rounds per tool; the fastest is reported")
 	worst := flag.Int("worst", 0, "list the N pages where manset scores lowest")
 	dump := flag.String("dump", "", "write manset's text for each page into this folder")
+	showID := flag.String("show", "", "print manset's paragraphs against the gold for pages whose id starts with this")
 	flag.Parse()
 	runtime.GOMAXPROCS(1)
 
@@ -67,6 +68,11 @@ func main() {
 		if t.name == "manset" {
 			if *worst > 0 {
 				printWorst(r, pages, *worst)
+			}
+			for i, p := range pages {
+				if *showID != "" && strings.HasPrefix(p.id, *showID) {
+					show(p, r.outputs[i])
+				}
 			}
 			if *dump != "" {
 				writeDump(*dump, pages, r.outputs)

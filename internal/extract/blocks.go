@@ -100,7 +100,9 @@ func (s *segmenter) element(c *html.Node, st walkState, top bool) {
 	s.flush()
 	start := len(s.blocks)
 	inner := st
-	if h := hintOf(c); h != 0 {
+	// Inside comments or related stories, a "content" class means the
+	// comment's content: the strong hint holds for the whole subtree.
+	if h := hintOf(c); h != 0 && st.hint != -2 {
 		inner.hint = h
 		inner.hintNode = c
 	}

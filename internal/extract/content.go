@@ -10,10 +10,17 @@ import (
 // scoreBlocks marks each block as article text (positive) or chrome
 // (negative). articleBody is the JSON-LD articleBody with white space
 // collapsed, or "".
-func scoreBlocks(blocks []block, articleBody string) {
+// Without hints, class names are ignored (the fallback for pages whose
+// wrappers carry misleading names).
+func scoreBlocks(blocks []block, articleBody string, hints bool) {
 	for i := range blocks {
 		b := &blocks[i]
+		h := b.hint
+		if !hints {
+			b.hint = 0
+		}
 		b.score = blockScore(b)
+		b.hint = h
 		if articleBody != "" && b.runes >= 30 && b.heading == 0 && inArticleBody(articleBody, b.text) {
 			b.score = 2 * float64(b.runes)
 		}
@@ -35,6 +42,8 @@ func blockScore(b *block) float64 {
 		s = -min(l, 30) / 2
 	}
 	switch {
+	case b.hint < -1:
+		s = -abs(s)
 	case b.hint < 0 && s > 0:
 		s /= 4
 	case b.hint < 0:
@@ -157,4 +166,11 @@ func isJunkLine(s string) bool {
 		}
 	}
 	return false
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
 }

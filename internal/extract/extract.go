@@ -115,11 +115,7 @@ func fromDocument(doc *html.Node, pageURL string) news.Extracted {
 	}
 	seg := segment(body)
 	seg.spans = append(seg.spans, span{body, 0, int32(len(seg.blocks))})
-	scoreBlocks(seg.blocks, m.articleBodyNorm())
-	sp := bestSpan(seg.spans, seg.blocks)
-	if sp.node != nil {
-		selectBlocks(seg.blocks, sp)
-	}
+	sp := chooseContent(seg, m.articleBodyNorm())
 	out.Text = renderText(seg.blocks)
 	out.HTML = renderHTML(seg, m.base)
 	if out.Lang == "" {
@@ -127,6 +123,39 @@ func fromDocument(doc *html.Node, pageURL string) news.Extracted {
 	}
 	m.fillFromBody(&out, seg, sp)
 	return out
+}
+
+// chooseContent scores the blocks, picks the article element and marks
+// the blocks to keep. When class hints leave (almost) nothing, it tries
+// again without them.
+func chooseContent(seg *segmenter, articleBody string) span {
+	scoreBlocks(seg.blocks, articleBody, true)
+	sp := bestSpan(seg.spans, seg.blocks)
+	if sp.node != nil {
+		selectBlocks(seg.blocks, sp)
+	}
+	if keptRunes(seg.blocks) >= 200 {
+		return sp
+	}
+	for i := range seg.blocks {
+		seg.blocks[i].keep = false
+	}
+	scoreBlocks(seg.blocks, articleBody, false)
+	sp = bestSpan(seg.spans, seg.blocks)
+	if sp.node != nil {
+		selectBlocks(seg.blocks, sp)
+	}
+	return sp
+}
+
+func keptRunes(blocks []block) int {
+	n := 0
+	for i := range blocks {
+		if blocks[i].keep {
+			n += blocks[i].runes
+		}
+	}
+	return n
 }
 
 // renderText joins the kept blocks, one paragraph each.
