@@ -3,6 +3,7 @@ package demo
 import (
 	"bufio"
 	"encoding/json"
+	"io/fs"
 	"regexp"
 	"strings"
 	"testing"
@@ -205,6 +206,39 @@ func TestTrickyText(t *testing.T) {
 	for _, re := range []string{`\d+,\d+`, `%\d+,\d+`, `\d{1,3}(\.\d{3})+ TL`} {
 		if !regexp.MustCompile(re).MatchString(text) {
 			t.Errorf("demo text never matches %s", re)
+		}
+	}
+}
+
+func TestSettings(t *testing.T) {
+	s := Settings()
+	if s["site.name"] != "Manşet" {
+		t.Errorf("site.name = %q, want Manşet", s["site.name"])
+	}
+	for _, k := range []string{"site.tagline", "site.disclaimer", "ad.sidebar"} {
+		if strings.TrimSpace(s[k]) == "" {
+			t.Errorf("setting %s is empty", k)
+		}
+	}
+	if _, ok := s["ad.article_top"]; !ok {
+		t.Error("ad.article_top missing; it must exist, even empty, so the admin can find it")
+	}
+	if !strings.HasPrefix(s["ad.sidebar"], `<div class="ad">`) {
+		t.Errorf("ad.sidebar is not an ad box: %q", s["ad.sidebar"])
+	}
+}
+
+func TestImportPaths(t *testing.T) {
+	paths := ImportPaths()
+	if len(paths) < 7 || paths[0] != "articles.jsonl" {
+		t.Fatalf("ImportPaths() = %v, want articles.jsonl first and the dumps after", paths)
+	}
+	for _, p := range paths[1:] {
+		if !strings.HasPrefix(p, "dumps/") || !strings.HasSuffix(p, ".txt") {
+			t.Errorf("unexpected import path %q", p)
+		}
+		if _, err := fs.Stat(Files(), p); err != nil {
+			t.Errorf("import path %q not in Files(): %v", p, err)
 		}
 	}
 }
