@@ -39,8 +39,6 @@ type shareLink struct {
 	Name, Class, URL string
 }
 
-func articleKey(r *http.Request) (string, bool) { return "/haber/" + r.PathValue("slug"), true }
-
 // renderArticle renders an article page with its metadata for search
 // engines and social sites.
 func (s *Server) renderArticle(r *http.Request) (page, error) {

@@ -74,7 +74,7 @@ func newPageEntry(p page) *pageEntry {
 
 func gzipBytes(b []byte) []byte {
 	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
 	zw.Write(b)
 	zw.Close()
 	return buf.Bytes()

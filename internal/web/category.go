@@ -72,8 +72,17 @@ func (s *Server) renderCategory(r *http.Request) (page, error) {
 	if n > pages {
 		return page{}, news.Errorf(news.ENOTFOUND, "Bu sayfa yok.")
 	}
-	base := categoryPath(cat.Slug)
-	view := categoryView{Name: cat.Name, Crumbs: categoryCrumbs(&cat), Items: cats.cards(list),
+	view := newCategoryView(&cat, cats, list, n, pages, total)
+	data := s.categoryLayout(site, &cat, view)
+	body, err := s.execute("category", data)
+	if err != nil {
+		return page{}, err
+	}
+	return htmlPage(body, s.expiry(ctx, now, listTTL)), nil
+}
+
+func newCategoryView(cat *news.Category, cats *categoryIndex, list []news.Article, n, pages, total int) categoryView {
+	view := categoryView{Name: cat.Name, Crumbs: categoryCrumbs(cat), Items: cats.cards(list),
 		Page: n, Pages: pages, Total: total}
 	view.Crumbs[len(view.Crumbs)-1].URL = "" // the current page is not a link
 	for _, c := range cats.list {
@@ -81,6 +90,7 @@ func (s *Server) renderCategory(r *http.Request) (page, error) {
 			view.Children = append(view.Children, navLink{Name: c.Name, URL: categoryPath(c.Slug)})
 		}
 	}
+	base := categoryPath(cat.Slug)
 	if n > 1 {
 		view.PrevURL = base
 		if n > 2 {
@@ -90,11 +100,16 @@ func (s *Server) renderCategory(r *http.Request) (page, error) {
 	if n < pages {
 		view.NextURL = base + "?sayfa=" + strconv.Itoa(n+1)
 	}
-	canonical := s.baseURL + base
+	return view
+}
+
+// categoryLayout adds the head metadata of a category page.
+func (s *Server) categoryLayout(site *siteData, cat *news.Category, view categoryView) *layoutData {
+	canonical := s.baseURL + categoryPath(cat.Slug)
 	title := cat.Name + " Haberleri"
-	if n > 1 {
-		canonical += "?sayfa=" + strconv.Itoa(n)
-		title += " – Sayfa " + strconv.Itoa(n)
+	if view.Page > 1 {
+		canonical += "?sayfa=" + strconv.Itoa(view.Page)
+		title += " – Sayfa " + strconv.Itoa(view.Page)
 	}
 	data := &layoutData{Site: site, Title: title, Canonical: canonical,
 		Description: cat.Name + " kategorisindeki en son haberler: " + site.Name + ".",
@@ -106,9 +121,5 @@ func (s *Server) renderCategory(r *http.Request) (page, error) {
 	if view.NextURL != "" {
 		data.NextURL = s.baseURL + view.NextURL
 	}
-	body, err := s.execute("category", data)
-	if err != nil {
-		return page{}, err
-	}
-	return htmlPage(body, s.expiry(ctx, now, listTTL)), nil
+	return data
 }

@@ -21,8 +21,6 @@ type categoryBlock struct {
 	Items     []articleCard
 }
 
-func homeKey(r *http.Request) (string, bool) { return "/", true }
-
 // renderHome renders the home page: the manşet, the latest news and a block
 // per section.
 func (s *Server) renderHome(r *http.Request) (page, error) {

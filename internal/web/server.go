@@ -127,9 +127,9 @@ func (s *Server) checkVersion(ctx context.Context) {
 // their action.
 func (s *Server) routes() *http.ServeMux {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /{$}", s.cached(homeKey, s.renderHome))
+	mux.HandleFunc("GET /{$}", s.cached(pathKey, s.renderHome))
 	mux.HandleFunc("GET /kategori/{slug}", s.cached(categoryKey, s.renderCategory))
-	mux.HandleFunc("GET /haber/{slug}", s.cached(articleKey, s.renderArticle))
+	mux.HandleFunc("GET /haber/{slug}", s.cached(pathKey, s.renderArticle))
 	mux.HandleFunc("GET /ara", s.showSearch)
 	mux.HandleFunc("GET /static/{file}", s.serveAsset)
 	mux.HandleFunc("GET /favicon.ico", s.redirectFavicon)
