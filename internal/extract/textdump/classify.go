@@ -21,6 +21,8 @@ func lexiconKind(l *line) kind {
 	switch {
 	case !l.letters || relativeTime.MatchString(l.key):
 		return kindSoft // counters, separators, "3 saat önce"
+	case l.words <= 20 && startsWith(l.key, linkLabels):
+		return kindSoft
 	case hasPhrase(l.key, hardAnywhere),
 		strings.Contains(l.text, "©") && l.words <= 25,
 		l.short() && hasPhrase(l.key, hardShort):
@@ -31,6 +33,34 @@ func lexiconKind(l *line) kind {
 		return kindSoft
 	}
 	return kindText
+}
+
+// startsWith reports whether the folded key begins with one of phrases.
+func startsWith(key string, phrases []string) bool {
+	for _, p := range phrases {
+		if hasPhrase(firstWords(key, strings.Count(p, " ")+1), []string{p}) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstWords returns the first n words of the folded key.
+func firstWords(key string, n int) string {
+	words := strings.Fields(key)
+	return strings.Join(words[:min(n, len(words))], " ")
+}
+
+// markLinks marks the headline that follows a bare link label ("İLGİLİ
+// HABER" on its own line) as chrome.
+func markLinks(lines []*line) {
+	for i := 0; i+1 < len(lines); i++ {
+		next := lines[i+1]
+		if lines[i].words <= 4 && startsWith(lines[i].key, linkLabels) &&
+			next.kind == kindText && next.headlineLike() && next.words <= 20 {
+			next.kind = kindSoft
+		}
+	}
 }
 
 // isCounter reports whether l is a number standing alone, like a reaction

@@ -33,11 +33,20 @@ var hardShort = []string{
 	"yorum", "comment", "yanitla", "reply", "giris yap", "uye girisi", "login", "log in",
 	"sign in", "kayit ol", "uye ol", "register", "abone", "subscribe", "etiket", "tags",
 	"begendim", "dikkatimi cekti", "dogru bilgi", "essiz bilgi", "alkisliyorum", "sevdim",
-	"ilgili haber", "benzer haber", "diger haber", "onerilen", "related", "cok okunan",
+	"ilgili haberler", "benzer haber", "diger haber", "onerilen", "related", "cok okunan",
 	"en cok yorum", "most read", "most popular", "popular", "son dakika", "bu kategoride",
 	"one cikan", "editorun sec", "gundemden", "more stories", "read more", "devamini oku",
 	"sohbet", "copyright", "kunye", "iletisim", "hakkimizda", "contact", "about us",
 	"follow us", "bizi takip", "reklam ver", "sign up",
+}
+
+// linkLabels introduce a link to another story inside the article ("İLGİLİ
+// HABER", "Read more:"); the label and the headline after it are soft
+// chrome, as the article goes on below them.
+var linkLabels = []string{
+	"ilgili haber$", "ilginizi cekebilir", "bunu da okuyun", "bunlari da okuyun",
+	"ayrica okuyun", "haberin devami", "devami icin", "tiklayin", "read more", "also read",
+	"read also", "see also", "related$", "related story", "related article",
 }
 
 // softShort marks a short line as chrome the article may continue past:

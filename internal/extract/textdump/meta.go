@@ -18,7 +18,8 @@ var crumbSeparator = regexp.MustCompile(`\s+[>»›/|]\s+`)
 // title, dates and bylines are looked for before it.
 func headEnd(lines []*line) int {
 	for i, l := range lines {
-		if l.kind == kindText && l.prose() {
+		// A headline may end in '?' or '!'; a paragraph is longer or ends in '.'.
+		if l.kind == kindText && l.prose() && (!l.headlineLike() || l.words >= 20) {
 			return i
 		}
 	}

@@ -55,6 +55,7 @@ func splitHeader(text string) (url, rest string) {
 // analyse classifies the lines and assembles the article.
 func analyse(lines []*line) (news.Extracted, error) {
 	markLexicon(lines)
+	markLinks(lines)
 	stamps := markDates(lines)
 	markCounters(lines)
 	author := markBylines(lines)
