@@ -16,6 +16,7 @@ type block struct {
 	text    string       // white space collapsed
 	runes   int
 	links   int        // runes inside <a>
+	lead    int        // runes of the links the block starts with
 	hint    int        // nearest non-zero class hint among ancestors
 	hintAt  *html.Node // the ancestor that gave hint
 	heading int        // 1..6 for h1..h6
@@ -33,6 +34,8 @@ type segmenter struct {
 	cur    strings.Builder
 	curRaw bool // cur holds some non-space text
 	links  int
+	lead   int  // link runes before any plain text
+	plain  bool // plain (non-link) text seen in the current block
 	roots  []*html.Node
 	// owner state for the block being built
 	owner                       *html.Node
@@ -150,8 +153,15 @@ func (s *segmenter) addText(c *html.Node, top bool) {
 		s.curRaw = true
 	}
 	s.cur.WriteString(d)
+	t := strings.TrimFunc(d, isSpace)
 	if s.linkDepth > 0 {
-		s.links += utf8.RuneCountInString(strings.TrimFunc(d, isSpace))
+		n := utf8.RuneCountInString(t)
+		s.links += n
+		if !s.plain {
+			s.lead += n
+		}
+	} else if t != "" {
+		s.plain = true
 	}
 }
 
@@ -169,13 +179,13 @@ func (s *segmenter) flush() {
 	if !s.curRaw {
 		s.cur.Reset()
 		s.roots = s.roots[:0]
-		s.links = 0
+		s.links, s.lead, s.plain = 0, 0, false
 		return
 	}
 	text := collapseLines(s.cur.String())
 	b := block{
 		owner: s.owner, text: text, runes: utf8.RuneCountInString(text),
-		links: s.links, hint: s.hint, heading: s.heading, listed: s.listed,
+		links: s.links, lead: s.lead, hint: s.hint, heading: s.heading, listed: s.listed,
 		quote: s.quote, caption: s.caption, pre: s.pre, hintAt: s.hintNode,
 	}
 	b.roots = append([]*html.Node(nil), s.roots...)
@@ -186,7 +196,7 @@ func (s *segmenter) flush() {
 	s.cur.Reset()
 	s.curRaw = false
 	s.roots = s.roots[:0]
-	s.links = 0
+	s.links, s.lead, s.plain = 0, 0, false
 }
 
 // brMark stands for <br> while a block is built; the parser never leaves a

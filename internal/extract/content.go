@@ -5,6 +5,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+
+	"manset/internal/turkish"
 )
 
 // scoreBlocks marks each block as article text (positive) or chrome
@@ -36,6 +38,10 @@ func blockScore(b *block) float64 {
 		return 0
 	case ld > 0.5:
 		s = -l
+	case b.lead >= 20 && (float64(b.lead) >= 0.5*l || truncated(b.text)):
+		// A headline link followed by a cut summary: a teaser of another
+		// story.
+		s = -l / 2
 	case b.runes >= 80 || (b.runes >= 25 && endsSentence(b.text)):
 		s = l * (1 - ld)
 	default:
@@ -67,6 +73,12 @@ func inArticleBody(body, text string) bool {
 		text = text[:i]
 	}
 	return strings.Contains(body, text)
+}
+
+// truncated reports text cut off with an ellipsis, as teasers are.
+func truncated(s string) bool {
+	s = strings.TrimRight(s, " ])")
+	return strings.HasSuffix(s, "...") || strings.HasSuffix(s, "…")
 }
 
 // endsSentence reports whether s ends like a sentence (allowing closing
@@ -113,9 +125,24 @@ func isInside(n, c *html.Node) bool {
 // selectBlocks marks the blocks of the chosen element that are article
 // text, dropping the chrome that sits inside it.
 func selectBlocks(blocks []block, sp span) {
+	// After the title of a related-stories or comments section only the
+	// region that holds the best paragraph goes on: an inline "Related"
+	// box inside the body does not end the article, a list of other
+	// posts after it does.
+	kept, stopped := 0, false
+	var main *block
 	for i := sp.start; i < sp.end; i++ {
 		b := &blocks[i]
-		b.keep = keepBlock(b, sp.node)
+		if kept >= 200 && endsArticle(b) {
+			stopped = true
+		}
+		b.keep = keepBlock(b, sp.node) && (!stopped || main == nil || sameRegion(b, main))
+		if b.keep {
+			kept += b.runes
+			if main == nil || b.score > main.score {
+				main = b
+			}
+		}
 	}
 	// Titles, bylines, dates and tags sit at the edges: trim what is not
 	// clearly text there.
@@ -133,6 +160,46 @@ func selectBlocks(blocks []block, sp span) {
 		}
 		b.keep = false
 	}
+}
+
+// endsArticle reports the title of a comments or related-stories section:
+// nothing after it belongs to the article.
+func endsArticle(b *block) bool {
+	if b.runes > 80 || endsSentence(b.text) {
+		return false
+	}
+	return b.runes <= 60 && isStopTitle(b.text)
+}
+
+// stopTitles start the titles of sections that follow an article.
+var stopTitles = []string{
+	"ilgili haber", "benzer haber", "diğer haber", "bunlar da ilgini", "ilginizi çek",
+	"yorumlar", "yorum yap", "yorum yaz", "related", "you may also like",
+	"you might also like", "more from", "recommended", "read next", "more stories",
+	"comments", "leave a reply", "leave a comment", "most popular", "most read",
+	"en çok okunan", "son dakika", "popüler", "also read", "read more",
+}
+
+func isStopTitle(s string) bool {
+	l := turkish.Lower(s)
+	for _, t := range stopTitles {
+		if strings.HasPrefix(l, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameRegion reports blocks whose closest hinted containers look alike:
+// the same element, or elements with the same class and id.
+func sameRegion(a, b *block) bool {
+	if a.hintAt == b.hintAt {
+		return true
+	}
+	if a.hintAt == nil || b.hintAt == nil {
+		return false
+	}
+	return firstWord(attr(a.hintAt, "class")) == firstWord(attr(b.hintAt, "class")) && attr(a.hintAt, "id") == attr(b.hintAt, "id")
 }
 
 func keepBlock(b *block, container *html.Node) bool {
@@ -159,7 +226,7 @@ var junkLines = []string{
 }
 
 func isJunkLine(s string) bool {
-	l := strings.ToLower(s)
+	l := turkish.Lower(s)
 	for _, j := range junkLines {
 		if strings.Contains(l, j) {
 			return true
@@ -173,4 +240,12 @@ func abs(x float64) float64 {
 		return -x
 	}
 	return x
+}
+
+func firstWord(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexAny(s, " \t\n"); i > 0 {
+		return s[:i]
+	}
+	return s
 }
