@@ -99,8 +99,8 @@ func createArticle(ctx context.Context, tx *sql.Tx, a *news.Article, now time.Ti
 	a.UpdatedAt = now
 	res, err := tx.ExecContext(ctx, `INSERT INTO articles (slug, title, summary, body_html, body_text,
 		category_id, author, image, source_id, source_url, canonical_url, content_hash, simhash, lang,
-		status, published_at, modified_at, imported_at, updated_at, category_method, story_id, featured)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		status, published_at, modified_at, imported_at, updated_at, category_method, story_id, featured,
+		display_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		append([]any{slug.value}, articleArgs(a)...)...)
 	if err != nil {
 		return err
@@ -121,7 +121,7 @@ func articleArgs(a *news.Article) []any {
 		nullID(a.CategoryID), a.Author, a.Image, nullID(a.SourceID), a.SourceURL,
 		a.CanonicalURL, a.ContentHash, int64(a.SimHash), a.Lang,
 		string(a.Status), nullMs(a.PublishedAt), nullMs(a.ModifiedAt), toMs(a.ImportedAt), toMs(a.UpdatedAt),
-		a.CategoryMethod, nullID(a.StoryID), a.Featured}
+		a.CategoryMethod, nullID(a.StoryID), a.Featured, toMs(a.DisplayTime())}
 }
 
 // UpdateArticle replaces the stored fields of a.ID and bumps UpdatedAt.
@@ -156,8 +156,8 @@ func updateArticle(ctx context.Context, tx *sql.Tx, a *news.Article, now time.Ti
 	_, err = tx.ExecContext(ctx, `UPDATE articles SET slug = ?, title = ?, summary = ?, body_html = ?,
 		body_text = ?, category_id = ?, author = ?, image = ?, source_id = ?, source_url = ?,
 		canonical_url = ?, content_hash = ?, simhash = ?, lang = ?, status = ?, published_at = ?,
-		modified_at = ?, imported_at = ?, updated_at = ?, category_method = ?, story_id = ?, featured = ?
-		WHERE id = ?`,
+		modified_at = ?, imported_at = ?, updated_at = ?, category_method = ?, story_id = ?, featured = ?,
+		display_at = ? WHERE id = ?`,
 		append(append([]any{slug}, articleArgs(a)...), a.ID)...)
 	return err
 }

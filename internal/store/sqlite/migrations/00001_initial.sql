@@ -51,36 +51,44 @@ CREATE TABLE stories (
     updated_at INTEGER NOT NULL
 ) STRICT;
 
+-- Small columns that lists filter and sort on come first, the bodies last:
+-- SQLite reads a row's columns in order, and a column stored after a long
+-- body can only be reached through the body's overflow pages.
 CREATE TABLE articles (
     id              INTEGER PRIMARY KEY,
-    slug            TEXT NOT NULL UNIQUE,
-    title           TEXT NOT NULL,
-    summary         TEXT NOT NULL DEFAULT '',
-    body_html       TEXT NOT NULL DEFAULT '',
-    body_text       TEXT NOT NULL DEFAULT '',
-    category_id     INTEGER REFERENCES categories (id) ON DELETE SET NULL,
-    author          TEXT NOT NULL DEFAULT '',
-    image           TEXT NOT NULL DEFAULT '',
-    source_id       INTEGER REFERENCES sources (id) ON DELETE SET NULL,
-    source_url      TEXT NOT NULL DEFAULT '',
-    canonical_url   TEXT NOT NULL DEFAULT '',
-    content_hash    TEXT NOT NULL DEFAULT '',
-    simhash         INTEGER NOT NULL DEFAULT 0, -- uint64 bits stored as int64
-    lang            TEXT NOT NULL DEFAULT '',
     status          TEXT NOT NULL CHECK (status IN ('draft', 'scheduled', 'published', 'review')),
     published_at    INTEGER,
     modified_at     INTEGER,
     imported_at     INTEGER NOT NULL,
     updated_at      INTEGER NOT NULL,
-    category_method TEXT NOT NULL DEFAULT '',
+    -- The time lists sort by: the publish time when known, else the import
+    -- time. A plain column (the CHECK keeps it right) rather than a generated
+    -- one, because SQLite reads generated columns from the table even when
+    -- an index holds them, and listings must run from the index alone.
+    display_at      INTEGER NOT NULL CHECK (display_at = COALESCE(published_at, imported_at)),
+    category_id     INTEGER REFERENCES categories (id) ON DELETE SET NULL,
+    source_id       INTEGER REFERENCES sources (id) ON DELETE SET NULL,
     story_id        INTEGER REFERENCES stories (id) ON DELETE SET NULL,
     featured        INTEGER NOT NULL DEFAULT 0,
-    -- The time lists sort by: the publish time when known, else the import time.
-    display_at      INTEGER NOT NULL GENERATED ALWAYS AS (COALESCE(published_at, imported_at)) STORED
+    simhash         INTEGER NOT NULL DEFAULT 0, -- uint64 bits stored as int64
+    slug            TEXT NOT NULL UNIQUE,
+    lang            TEXT NOT NULL DEFAULT '',
+    category_method TEXT NOT NULL DEFAULT '',
+    content_hash    TEXT NOT NULL DEFAULT '',
+    canonical_url   TEXT NOT NULL DEFAULT '',
+    source_url      TEXT NOT NULL DEFAULT '',
+    title           TEXT NOT NULL,
+    author          TEXT NOT NULL DEFAULT '',
+    image           TEXT NOT NULL DEFAULT '',
+    summary         TEXT NOT NULL DEFAULT '',
+    body_text       TEXT NOT NULL DEFAULT '',
+    body_html       TEXT NOT NULL DEFAULT ''
 ) STRICT;
 
-CREATE INDEX articles_display ON articles (display_at DESC, id DESC);
-CREATE INDEX articles_category_display ON articles (category_id, display_at DESC, id DESC);
+-- The listing indexes carry status and published_at so that the reader
+-- visibility test and COUNT(*) are answered from the index alone.
+CREATE INDEX articles_display ON articles (display_at DESC, id DESC, status, published_at);
+CREATE INDEX articles_category_display ON articles (category_id, display_at DESC, id DESC, status, published_at);
 CREATE INDEX articles_source_display ON articles (source_id, display_at DESC, id DESC);
 CREATE INDEX articles_story ON articles (story_id);
 CREATE INDEX articles_canonical_url ON articles (canonical_url);
