@@ -15,6 +15,7 @@ import (
 // Without hints, class names are ignored (the fallback for pages whose
 // wrappers carry misleading names).
 func scoreBlocks(blocks []block, articleBody string, hints bool) {
+	var card *html.Node // the element around the last linked headline
 	for i := range blocks {
 		b := &blocks[i]
 		h := b.hint
@@ -23,6 +24,21 @@ func scoreBlocks(blocks []block, articleBody string, hints bool) {
 		}
 		b.score = blockScore(b)
 		b.hint = h
+		switch {
+		case b.heading > 0 && 2*b.links > b.runes:
+			// A headline that is a link introduces another story; the
+			// text beside it in the same card is that story's summary.
+			b.score, card = -20, nil
+			if p := b.owner.Parent; p != nil && elementChildren(p) <= 4 {
+				card = p
+			}
+		case b.heading > 0:
+			card = nil
+		case card != nil && isInside(b.owner, card):
+			if b.score > 0 && b.runes < 400 {
+				b.score = -b.score / 2
+			}
+		}
 		if articleBody != "" && b.runes >= 30 && b.heading == 0 && inArticleBody(articleBody, b.text) {
 			b.score = 2 * float64(b.runes)
 		}
@@ -212,6 +228,9 @@ func keepBlock(b *block, container *html.Node) bool {
 		return false
 	case b.runes < 40 && isJunkLine(b.text):
 		return false
+	case strings.HasPrefix(b.text, "<") && strings.HasSuffix(b.text, ">"):
+		// Markup shown as text: the contents of a <noscript>.
+		return false
 	}
 	return true
 }
@@ -248,4 +267,15 @@ func firstWord(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+// elementChildren counts the child elements of n.
+func elementChildren(n *html.Node) int {
+	c := 0
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		if k.Type == html.ElementNode {
+			c++
+		}
+	}
+	return c
 }
