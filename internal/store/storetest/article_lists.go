@@ -9,73 +9,77 @@ import (
 )
 
 func runArticleLists(t *testing.T, open Opener) {
-	t.Run("ListByCategoryIncludesChildren", func(t *testing.T) {
-		s := fresh(t, open)
-		avrupa, err := s.EnsureCategoryPath(ctx(t), "Haberler", "Dünya", "Avrupa")
-		must(t, err)
-		dunya, haberler := avrupa.Ancestors[1], avrupa.Ancestors[0]
-		spor, err := s.EnsureCategoryPath(ctx(t), "Spor")
-		must(t, err)
-		article(t, s, "Avrupa haberi", inCategory(avrupa.ID), publishedAt(3))
-		article(t, s, "Dünya haberi", inCategory(dunya.ID), publishedAt(2))
-		article(t, s, "Gündem haberi", inCategory(haberler.ID), publishedAt(1))
-		article(t, s, "Spor haberi", inCategory(spor.ID), publishedAt(4))
-		article(t, s, "Kategorisiz haber", publishedAt(5))
-		tests := []struct {
-			name string
-			id   int64
-			want []string
-		}{
-			{"Root", haberler.ID, []string{"Avrupa haberi", "Dünya haberi", "Gündem haberi"}},
-			{"Middle", dunya.ID, []string{"Avrupa haberi", "Dünya haberi"}},
-			{"Leaf", avrupa.ID, []string{"Avrupa haberi"}},
-			{"Other", spor.ID, []string{"Spor haberi"}},
-			{"None", 0, []string{"Kategorisiz haber"}},
-		}
-		for _, tt := range tests {
-			t.Run(tt.name, func(t *testing.T) {
-				list, total, err := s.ListArticles(ctx(t), news.ArticleFilter{CategoryID: ptr(tt.id)})
-				must(t, err)
-				if !reflect.DeepEqual(titles(list), tt.want) || total != len(tt.want) {
-					t.Errorf("got %q (total %d), want %q", titles(list), total, tt.want)
-				}
-			})
-		}
-		list, _, err := s.ListArticles(ctx(t), news.ArticleFilter{CategoryID: ptr(avrupa.ID)})
-		must(t, err)
-		if c := list[0].Category; c == nil || c.Path() != "Haberler › Dünya › Avrupa" {
-			t.Errorf("listed article's category = %+v", c)
-		}
+	run(t, open, []subtest{
+		{"ListByCategoryIncludesChildren", testArticleListByCategoryIncludesChildren},
+		{"Pagination", testPagination},
+		{"ScheduledHiddenUntilTime", testArticleScheduledHiddenUntilTime},
+		{"Filters", testFilters},
 	})
-	t.Run("Pagination", func(t *testing.T) { testPagination(t, fresh(t, open)) })
-	t.Run("ScheduledHiddenUntilTime", func(t *testing.T) {
-		s := fresh(t, open)
-		article(t, s, "Yayında", publishedAt(0))
-		article(t, s, "Zamanlanmış", publishedAt(60), func(a *news.Article) { a.Status = news.StatusScheduled })
-		article(t, s, "Taslak", publishedAt(1), func(a *news.Article) { a.Status = news.StatusDraft })
-		article(t, s, "İncelemede", publishedAt(2), func(a *news.Article) { a.Status = news.StatusReview })
-		tests := []struct {
-			minute int
-			want   []string
-		}{
-			{59, []string{"Yayında"}},
-			{60, []string{"Zamanlanmış", "Yayında"}},
-			{61, []string{"Zamanlanmış", "Yayında"}},
-		}
-		for _, tt := range tests {
-			list, total, err := s.ListArticles(ctx(t), news.ArticleFilter{VisibleAt: ptr(at(tt.minute))})
+}
+
+func testArticleListByCategoryIncludesChildren(t *testing.T, s store.Store) {
+	avrupa, err := s.EnsureCategoryPath(ctx(t), "Haberler", "Dünya", "Avrupa")
+	must(t, err)
+	dunya, haberler := avrupa.Ancestors[1], avrupa.Ancestors[0]
+	spor, err := s.EnsureCategoryPath(ctx(t), "Spor")
+	must(t, err)
+	article(t, s, "Avrupa haberi", inCategory(avrupa.ID), publishedAt(3))
+	article(t, s, "Dünya haberi", inCategory(dunya.ID), publishedAt(2))
+	article(t, s, "Gündem haberi", inCategory(haberler.ID), publishedAt(1))
+	article(t, s, "Spor haberi", inCategory(spor.ID), publishedAt(4))
+	article(t, s, "Kategorisiz haber", publishedAt(5))
+	tests := []struct {
+		name string
+		id   int64
+		want []string
+	}{
+		{"Root", haberler.ID, []string{"Avrupa haberi", "Dünya haberi", "Gündem haberi"}},
+		{"Middle", dunya.ID, []string{"Avrupa haberi", "Dünya haberi"}},
+		{"Leaf", avrupa.ID, []string{"Avrupa haberi"}},
+		{"Other", spor.ID, []string{"Spor haberi"}},
+		{"None", 0, []string{"Kategorisiz haber"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			list, total, err := s.ListArticles(ctx(t), news.ArticleFilter{CategoryID: ptr(tt.id)})
 			must(t, err)
 			if !reflect.DeepEqual(titles(list), tt.want) || total != len(tt.want) {
-				t.Errorf("visible at +%dm: %q (total %d), want %q", tt.minute, titles(list), total, tt.want)
+				t.Errorf("got %q (total %d), want %q", titles(list), total, tt.want)
 			}
-		}
-		list, _, err := s.ListArticles(ctx(t), news.ArticleFilter{Status: ptr(news.StatusReview)})
+		})
+	}
+	list, _, err := s.ListArticles(ctx(t), news.ArticleFilter{CategoryID: ptr(avrupa.ID)})
+	must(t, err)
+	if c := list[0].Category; c == nil || c.Path() != "Haberler › Dünya › Avrupa" {
+		t.Errorf("listed article's category = %+v", c)
+	}
+}
+
+func testArticleScheduledHiddenUntilTime(t *testing.T, s store.Store) {
+	article(t, s, "Yayında", publishedAt(0))
+	article(t, s, "Zamanlanmış", publishedAt(60), func(a *news.Article) { a.Status = news.StatusScheduled })
+	article(t, s, "Taslak", publishedAt(1), func(a *news.Article) { a.Status = news.StatusDraft })
+	article(t, s, "İncelemede", publishedAt(2), func(a *news.Article) { a.Status = news.StatusReview })
+	tests := []struct {
+		minute int
+		want   []string
+	}{
+		{59, []string{"Yayında"}},
+		{60, []string{"Zamanlanmış", "Yayında"}},
+		{61, []string{"Zamanlanmış", "Yayında"}},
+	}
+	for _, tt := range tests {
+		list, total, err := s.ListArticles(ctx(t), news.ArticleFilter{VisibleAt: ptr(at(tt.minute))})
 		must(t, err)
-		if !reflect.DeepEqual(titles(list), []string{"İncelemede"}) {
-			t.Errorf("review queue = %q", titles(list))
+		if !reflect.DeepEqual(titles(list), tt.want) || total != len(tt.want) {
+			t.Errorf("visible at +%dm: %q (total %d), want %q", tt.minute, titles(list), total, tt.want)
 		}
-	})
-	t.Run("Filters", func(t *testing.T) { testFilters(t, fresh(t, open)) })
+	}
+	list, _, err := s.ListArticles(ctx(t), news.ArticleFilter{Status: ptr(news.StatusReview)})
+	must(t, err)
+	if !reflect.DeepEqual(titles(list), []string{"İncelemede"}) {
+		t.Errorf("review queue = %q", titles(list))
+	}
 }
 
 // testPagination walks seven articles, two sharing a publish time, in pages

@@ -10,64 +10,70 @@ import (
 )
 
 func runArticleWrites(t *testing.T, open Opener) {
-	t.Run("UpdateKeepsSlugAndImportTime", func(t *testing.T) {
-		s := fresh(t, open)
-		a := article(t, s, "İlk başlık", publishedAt(0))
-		imported, slug := a.ImportedAt, a.Slug
-		a.Title, a.Slug, a.PublishedAt, a.ImportedAt = "Düzeltilmiş başlık", "", nil, at(999)
-		must(t, s.UpdateArticle(ctx(t), &a))
-		got, err := s.Article(ctx(t), a.ID)
-		must(t, err)
-		if got.Title != "Düzeltilmiş başlık" || got.Slug != slug || got.PublishedAt != nil {
-			t.Errorf("after update: %q %q published %v", got.Title, got.Slug, got.PublishedAt)
-		}
-		if !got.ImportedAt.Equal(imported) || got.UpdatedAt.Before(imported) {
-			t.Errorf("imported %v (want %v), updated %v", got.ImportedAt, imported, got.UpdatedAt)
-		}
+	run(t, open, []subtest{
+		{"UpdateKeepsSlugAndImportTime", testArticleUpdateKeepsSlugAndImportTime},
+		{"UpdateSlugConflict", testArticleUpdateSlugConflict},
+		{"Delete", testArticleDelete},
+		{"ContentVersionBumps", testContentVersion},
+		{"ConcurrentWrites", testArticleConcurrentWrites},
 	})
-	t.Run("UpdateSlugConflict", func(t *testing.T) {
-		s := fresh(t, open)
-		article(t, s, "Birinci")
-		b := article(t, s, "İkinci")
-		b.Slug = "birinci"
-		wantCode(t, s.UpdateArticle(ctx(t), &b), news.ECONFLICT)
-		b.Slug = "Yeni Adres"
-		must(t, s.UpdateArticle(ctx(t), &b))
-		if _, err := s.ArticleBySlug(ctx(t), "yeni-adres"); err != nil {
-			t.Errorf("slug set on update not found: %v", err)
-		}
-	})
-	t.Run("Delete", func(t *testing.T) {
-		s := fresh(t, open)
-		a := article(t, s, "Silinecek")
-		must(t, s.DeleteArticle(ctx(t), a.ID))
-		_, err := s.Article(ctx(t), a.ID)
-		wantCode(t, err, news.ENOTFOUND)
-	})
-	t.Run("ContentVersionBumps", func(t *testing.T) { testContentVersion(t, fresh(t, open)) })
-	t.Run("ConcurrentWrites", func(t *testing.T) {
-		s := fresh(t, open)
-		const n = 20
-		var wg sync.WaitGroup
-		for i := range n {
-			wg.Go(func() {
-				a := news.Article{Title: "Son dakika", BodyText: fmt.Sprintf("Gövde %d", i)}
-				if err := s.CreateArticle(ctx(t), &a); err != nil {
-					t.Errorf("writer %d: %v", i, err)
-				}
-			})
-		}
-		wg.Wait()
-		list, total, err := s.ListArticles(ctx(t), news.ArticleFilter{})
-		must(t, err)
-		slugs := make(map[string]bool)
-		for _, a := range list {
-			slugs[a.Slug] = true
-		}
-		if total != n || len(slugs) != n || !slugs["son-dakika"] || !slugs[fmt.Sprintf("son-dakika-%d", n)] {
-			t.Errorf("total %d, %d distinct slugs, want %d from son-dakika to son-dakika-%d", total, len(slugs), n, n)
-		}
-	})
+}
+
+func testArticleUpdateKeepsSlugAndImportTime(t *testing.T, s store.Store) {
+	a := article(t, s, "İlk başlık", publishedAt(0))
+	imported, slug := a.ImportedAt, a.Slug
+	a.Title, a.Slug, a.PublishedAt, a.ImportedAt = "Düzeltilmiş başlık", "", nil, at(999)
+	must(t, s.UpdateArticle(ctx(t), &a))
+	got, err := s.Article(ctx(t), a.ID)
+	must(t, err)
+	if got.Title != "Düzeltilmiş başlık" || got.Slug != slug || got.PublishedAt != nil {
+		t.Errorf("after update: %q %q published %v", got.Title, got.Slug, got.PublishedAt)
+	}
+	if !got.ImportedAt.Equal(imported) || got.UpdatedAt.Before(imported) {
+		t.Errorf("imported %v (want %v), updated %v", got.ImportedAt, imported, got.UpdatedAt)
+	}
+}
+
+func testArticleUpdateSlugConflict(t *testing.T, s store.Store) {
+	article(t, s, "Birinci")
+	b := article(t, s, "İkinci")
+	b.Slug = "birinci"
+	wantCode(t, s.UpdateArticle(ctx(t), &b), news.ECONFLICT)
+	b.Slug = "Yeni Adres"
+	must(t, s.UpdateArticle(ctx(t), &b))
+	if _, err := s.ArticleBySlug(ctx(t), "yeni-adres"); err != nil {
+		t.Errorf("slug set on update not found: %v", err)
+	}
+}
+
+func testArticleDelete(t *testing.T, s store.Store) {
+	a := article(t, s, "Silinecek")
+	must(t, s.DeleteArticle(ctx(t), a.ID))
+	_, err := s.Article(ctx(t), a.ID)
+	wantCode(t, err, news.ENOTFOUND)
+}
+
+func testArticleConcurrentWrites(t *testing.T, s store.Store) {
+	const n = 20
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			a := news.Article{Title: "Son dakika", BodyText: fmt.Sprintf("Gövde %d", i)}
+			if err := s.CreateArticle(ctx(t), &a); err != nil {
+				t.Errorf("writer %d: %v", i, err)
+			}
+		})
+	}
+	wg.Wait()
+	list, total, err := s.ListArticles(ctx(t), news.ArticleFilter{})
+	must(t, err)
+	slugs := make(map[string]bool)
+	for _, a := range list {
+		slugs[a.Slug] = true
+	}
+	if total != n || len(slugs) != n || !slugs["son-dakika"] || !slugs[fmt.Sprintf("son-dakika-%d", n)] {
+		t.Errorf("total %d, %d distinct slugs, want %d from son-dakika to son-dakika-%d", total, len(slugs), n, n)
+	}
 }
 
 func testContentVersion(t *testing.T, s store.Store) {

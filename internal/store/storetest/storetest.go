@@ -111,3 +111,16 @@ func version(t *testing.T, s store.Store) int64 {
 	must(t, err)
 	return v
 }
+
+// subtest is one named test run on a fresh store.
+type subtest struct {
+	name string
+	fn   func(t *testing.T, s store.Store)
+}
+
+// run runs each subtest on its own fresh store.
+func run(t *testing.T, open Opener, tests []subtest) {
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { tt.fn(t, fresh(t, open)) })
+	}
+}
