@@ -1,6 +1,11 @@
 package store
 
-import "testing"
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
 
 func TestUniqueSlug(t *testing.T) {
 	tests := []struct {
@@ -39,4 +44,26 @@ func TestSlugRangeHoldsSuffixes(t *testing.T) {
 			t.Errorf("%q inside [%q, %q), want outside", s, lo, hi)
 		}
 	}
+}
+
+// FuzzUniqueSlug checks that the chosen slug is never taken and always
+// base itself or base with a numeric suffix.
+func FuzzUniqueSlug(f *testing.F) {
+	f.Add("dunya", "dunya\ndunya-2\ndunya-kupasi")
+	f.Add("a", "a\na-2\na-3\na-02\na--2")
+	f.Add("2", "2\n2-2\n2-2-2")
+	f.Add("", "\n-2")
+	f.Fuzz(func(t *testing.T, base, takenList string) {
+		taken := strings.Split(takenList, "\n")
+		got := UniqueSlug(base, taken)
+		if slices.Contains(taken, got) {
+			t.Fatalf("UniqueSlug(%q, %q) = %q, which is taken", base, taken, got)
+		}
+		if got != base {
+			rest, ok := strings.CutPrefix(got, base+"-")
+			if n, err := strconv.Atoi(rest); !ok || err != nil || n < 2 {
+				t.Fatalf("UniqueSlug(%q) = %q, want base or base-N", base, got)
+			}
+		}
+	})
 }

@@ -15,6 +15,7 @@ func runArticleWrites(t *testing.T, open Opener) {
 		{"UpdateSlugConflict", testArticleUpdateSlugConflict},
 		{"Delete", testArticleDelete},
 		{"ContentVersionBumps", testContentVersion},
+		{"IDsNotReused", testArticleIDsNotReused},
 		{"ConcurrentWrites", testArticleConcurrentWrites},
 	})
 }
@@ -112,5 +113,15 @@ func testContentVersion(t *testing.T, s store.Store) {
 	}
 	if version(t, s) != v {
 		t.Error("a read or a failed write changed the content version")
+	}
+}
+
+func testArticleIDsNotReused(t *testing.T, s store.Store) {
+	article(t, s, "Birinci")
+	b := article(t, s, "İkinci")
+	must(t, s.DeleteArticle(ctx(t), b.ID))
+	c := article(t, s, "Üçüncü")
+	if c.ID == b.ID {
+		t.Errorf("new article got the deleted article's id %d: old links would show it", b.ID)
 	}
 }

@@ -54,8 +54,10 @@ CREATE TABLE stories (
 -- Small columns that lists filter and sort on come first, the bodies last:
 -- SQLite reads a row's columns in order, and a column stored after a long
 -- body can only be reached through the body's overflow pages.
+-- AUTOINCREMENT: article ids appear in public URLs, so a deleted article's
+-- id must never come back as a different article.
 CREATE TABLE articles (
-    id              INTEGER PRIMARY KEY,
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
     status          TEXT NOT NULL CHECK (status IN ('draft', 'scheduled', 'published', 'review')),
     published_at    INTEGER,
     modified_at     INTEGER,
