@@ -26,6 +26,10 @@ type meta struct {
 	modProp    string   // itemprop="dateModified"
 	breadcrumb []string
 	ld         ldInfo
+	// section is the first path segment of the page URL and sectionName
+	// the text of a link to it, which keeps the Turkish letters a URL
+	// loses ("/gundem" -> "Gündem").
+	section, sectionName string
 }
 
 // readMeta walks the whole page once for metadata.
@@ -33,6 +37,7 @@ func readMeta(doc *html.Node, pageURL string) *meta {
 	m := &meta{pageURL: pageURL, props: make(map[string]string, 32)}
 	if u, err := url.Parse(pageURL); err == nil && u.IsAbs() {
 		m.base = u
+		m.section = urlSegment(u)
 	}
 	m.walk(doc)
 	if href := attrBaseHref(doc); href != "" {
@@ -98,6 +103,11 @@ func (m *meta) element(n *html.Node) bool {
 	case atom.A:
 		if m.relAuthor == "" && strings.Contains(attr(n, "rel"), "author") {
 			m.relAuthor = textOf(n)
+		}
+		if m.section != "" && m.sectionName == "" && linksToSection(attr(n, "href"), m.section) {
+			if t := textOf(n); t != "" && len(t) <= 40 {
+				m.sectionName = t
+			}
 		}
 	}
 	m.readItemprop(n)

@@ -163,16 +163,30 @@ func (m *meta) pickCategory(crumbs []string) string {
 	if len(crumbs) > 0 {
 		return crumbs[len(crumbs)-1]
 	}
-	return urlSection(firstNonEmpty(m.canonical, m.pageURL))
+	if m.sectionName != "" {
+		return m.sectionName
+	}
+	return urlSection(firstNonEmpty(m.pageURL, m.canonical))
 }
 
-// urlSection returns "Dünya"-like section names from paths such as
-// /dunya/some-headline-123: the first segment when the path has more.
-func urlSection(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return ""
+// linksToSection reports an href whose path is just /section or
+// /section/.
+func linksToSection(href, section string) bool {
+	if i := strings.Index(href, "://"); i >= 0 {
+		rest := href[i+3:]
+		j := strings.IndexByte(rest, '/')
+		if j < 0 {
+			return false
+		}
+		href = rest[j:]
 	}
+	href = strings.TrimSuffix(href, "/")
+	return href == "/"+section
+}
+
+// urlSegment returns the first path segment of u when the path has more
+// than one and the first looks like a section name.
+func urlSegment(u *url.URL) string {
 	segs := strings.FieldsFunc(u.Path, func(r rune) bool { return r == '/' })
 	if len(segs) < 2 {
 		return ""
@@ -183,6 +197,20 @@ func urlSection(raw string) string {
 	}
 	switch s {
 	case "haber", "haberler", "news", "article", "articles", "amp", "tr", "en", "post", "posts", "blog":
+		return ""
+	}
+	return s
+}
+
+// urlSection returns "Dünya"-like section names from paths such as
+// /dunya/some-headline-123: the first segment when the path has more.
+func urlSection(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	s := urlSegment(u)
+	if s == "" {
 		return ""
 	}
 	return turkish.Title(strings.ReplaceAll(s, "-", " "))
