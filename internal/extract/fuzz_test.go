@@ -1,0 +1,55 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"unicode/utf8"
+)
+
+// addSeeds adds the handwritten pages and the files in testdata/fuzz.
+func addSeeds(f *testing.F) {
+	for _, dir := range []string{"pages", "fuzz"} {
+		files, _ := filepath.Glob(filepath.Join("testdata", dir, "*"))
+		for _, name := range files {
+			if filepath.Ext(name) == ".json" {
+				continue
+			}
+			b, err := os.ReadFile(name)
+			if err != nil {
+				f.Fatal(err)
+			}
+			f.Add(b)
+		}
+	}
+}
+
+func FuzzHTML(f *testing.F) {
+	addSeeds(f)
+	f.Fuzz(func(t *testing.T, body []byte) {
+		got, err := HTML(body, "https://haber.example/gundem/x", "")
+		if err != nil {
+			return
+		}
+		for _, s := range []string{got.Title, got.Text, got.HTML, got.Author, got.Summary, got.Category} {
+			if !utf8.ValidString(s) {
+				t.Fatalf("invalid UTF-8 in output: %q", s)
+			}
+		}
+	})
+}
+
+func FuzzDecode(f *testing.F) {
+	addSeeds(f)
+	f.Fuzz(func(t *testing.T, body []byte) {
+		for _, ct := range []string{"", "text/html; charset=windows-1252", "text/html; charset=utf-8", "text/html; charset=utf-16"} {
+			got, err := Decode(body, ct)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !utf8.ValidString(got) {
+				t.Fatalf("Decode(%q, %q) is not UTF-8", body, ct)
+			}
+		}
+	})
+}
