@@ -61,13 +61,18 @@ func bestBlock(lines []*line, from int) (start, end int) {
 // and the block (the lead, cut off by a share bar) and the block's text
 // lines, which include subheadings framed by paragraphs.
 func bodyLines(lines []*line, titleAt, start, end int) (lead, body []int) {
+	if start < 0 {
+		return nil, nil
+	}
 	for i := titleAt + 1; i < start; i++ {
 		if l := lines[i]; l.kind == kindText && l.prose() {
 			lead = append(lead, i)
 		}
 	}
 	for i := start; i < end; i++ {
-		if l := lines[i]; l.kind == kindText && l.words >= 2 {
+		// One- and two-word lines inside the body are buttons more often
+		// than subheadings, unless they end like a sentence.
+		if l := lines[i]; l.kind == kindText && (l.words >= 3 || (l.final() && l.words == 2)) {
 			body = append(body, i)
 		}
 	}
@@ -79,9 +84,28 @@ func bodyLines(lines []*line, titleAt, start, end int) (lead, body []int) {
 func paragraphs(lines []*line, idx []int) []string {
 	var out []string
 	for _, i := range idx {
-		out = append(out, turkish.SplitParagraphs(lines[i].text)...)
+		text := lines[i].text
+		if longestRun(text) > maxGluedRun {
+			out = append(out, text) // not prose; and glue repair is slow on it
+			continue
+		}
+		out = append(out, turkish.SplitParagraphs(text)...)
 	}
 	return out
+}
+
+// maxGluedRun is the longest run without a space in which glued sentences
+// are looked for; real glued sentences are far shorter, and a longer run is
+// a URL or noise that repair would only slow down.
+const maxGluedRun = 256
+
+// longestRun returns the length in bytes of the longest run of s without whitespace.
+func longestRun(s string) int {
+	longest := 0
+	for f := range strings.FieldsSeq(s) {
+		longest = max(longest, len(f))
+	}
+	return longest
 }
 
 // maxSummary caps the summary length in bytes.

@@ -35,7 +35,7 @@ var (
 // 13:17", "21 Eylül 2024 Cumartesi 08:15"). A date inside a sentence is not
 // the article's date.
 func dateStamps(l *line, at int) []stamp {
-	if l.words > 14 || (l.final() && l.words >= 6) {
+	if l.words > 14 || (l.final() && l.words >= 6) || !strings.ContainsAny(l.text, "0123456789") {
 		return nil
 	}
 	matches := turkish.FindDates(l.text)
@@ -141,9 +141,15 @@ func firstWithRole(use []stamp, r role, after int) int {
 // absorbBareDays drops a date without a time when another stamp gives a time
 // on the same day in Istanbul ("01.11.2024" then "2024-11-01T13:04:00+03:00").
 func absorbBareDays(in []stamp) []stamp {
+	timed := map[string]bool{}
+	for _, s := range in {
+		if s.hasTime {
+			timed[istanbulDay(s.t)] = true
+		}
+	}
 	var out []stamp
-	for i, s := range in {
-		if !s.hasTime && sameDayTimed(in, i) {
+	for _, s := range in {
+		if !s.hasTime && timed[istanbulDay(s.t)] {
 			continue
 		}
 		out = append(out, s)
@@ -151,15 +157,4 @@ func absorbBareDays(in []stamp) []stamp {
 	return out
 }
 
-func sameDayTimed(in []stamp, i int) bool {
-	y, m, d := in[i].t.In(turkish.Istanbul).Date()
-	for j, o := range in {
-		if j == i || !o.hasTime {
-			continue
-		}
-		if oy, om, od := o.t.In(turkish.Istanbul).Date(); oy == y && om == m && od == d {
-			return true
-		}
-	}
-	return false
-}
+func istanbulDay(t time.Time) string { return t.In(turkish.Istanbul).Format(time.DateOnly) }

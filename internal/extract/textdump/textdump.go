@@ -16,6 +16,9 @@ import (
 	"manset/internal/news"
 )
 
+// MaxSize is the largest dump Parse reads, in bytes; news pages are far smaller.
+const MaxSize = 8 << 20
+
 // header matches the optional first line " date 2024-11 https://...".
 var header = regexp.MustCompile(`^\s?date\s+\d{4}-\d{2}(?:\s+(\S+))?\s*$`)
 
@@ -23,12 +26,16 @@ var header = regexp.MustCompile(`^\s?date\s+\d{4}-\d{2}(?:\s+(\S+))?\s*$`)
 // article without the page chrome. pageURL is used when the dump has no
 // " date YYYY-MM URL" header. Dates are nil when the page shows none.
 func Parse(text, pageURL string) (news.Extracted, error) {
+	if len(text) > MaxSize {
+		return news.Extracted{}, news.Errorf(news.ETOOLARGE,
+			"metin dökümü çok büyük: %d bayt, en çok %d (text dump too large)", len(text), MaxSize)
+	}
 	text = strings.ToValidUTF8(text, "")
 	text = strings.TrimPrefix(text, "\ufeff")
 	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 	url, rest := splitHeader(text)
 	if url == "" {
-		url = strings.TrimSpace(pageURL)
+		url = strings.TrimSpace(strings.ToValidUTF8(pageURL, ""))
 	}
 	lines := splitLines(rest)
 	if len(lines) == 0 {
@@ -71,11 +78,11 @@ func analyse(lines []*line) (news.Extracted, error) {
 	markNeighbours(lines)
 	markZones(lines)
 	start, end := bestBlock(lines, titleAt+1)
-	if start < 0 {
+	leadIdx, bodyIdx := bodyLines(lines, titleAt, start, end)
+	if start < 0 || !anyProse(lines, leadIdx, bodyIdx) {
 		return news.Extracted{}, news.Errorf(news.EINVALID,
 			"metin dökümünde haber metni bulunamadı (no article text found after the headline %q)", title)
 	}
-	leadIdx, bodyIdx := bodyLines(lines, titleAt, start, end)
 	lead := paragraphs(lines, leadIdx)
 	paras := append(lead, paragraphs(lines, bodyIdx)...)
 	bodyStart := start
@@ -100,4 +107,17 @@ func analyse(lines []*line) (news.Extracted, error) {
 		e.Category = crumbs[len(crumbs)-1]
 	}
 	return e, nil
+}
+
+// anyProse reports whether the chosen lines hold at least one real
+// paragraph; a few stray words are not an article.
+func anyProse(lines []*line, idx ...[]int) bool {
+	for _, list := range idx {
+		for _, i := range list {
+			if lines[i].prose() {
+				return true
+			}
+		}
+	}
+	return false
 }
