@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/json"
 	"encoding/xml"
+	"net/http"
 	"strings"
 	"testing"
 )
@@ -61,4 +62,21 @@ func TestSearchPlaceholder(t *testing.T) {
 	s := newTestSite(t, 0)
 	body := s.mustGet(t, "/ara?q=%3Cb%3Ese%C3%A7im", 200)
 	mustContain(t, body, "Arama yakında", "&lt;b&gt;seçim")
+}
+
+func TestHandleExtraRoutes(t *testing.T) {
+	s := newTestSite(t, 0)
+	s.srv.Handle("GET /api/v1/ek", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte("ek"))
+	}))
+	s.srv.Handle("GET /ara", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte("gerçek arama: " + r.URL.Query().Get("q")))
+	}))
+	resp, body := s.get(t, "/api/v1/ek")
+	if body != "ek" || resp.Header.Get("X-Content-Type-Options") != "nosniff" {
+		t.Errorf("extra route: %q, headers %v", body, resp.Header)
+	}
+	if body := s.mustGet(t, "/ara?q=kar", 200); body != "gerçek arama: kar" {
+		t.Errorf("search replacement: %q", body)
+	}
 }

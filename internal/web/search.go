@@ -5,6 +5,19 @@ import (
 	"strings"
 )
 
+// searchPattern is the route of the search page.
+const searchPattern = "GET /ara"
+
+// dispatchSearch serves the search handler plugged in with Handle, or the
+// stub until there is one.
+func (s *Server) dispatchSearch(w http.ResponseWriter, r *http.Request) {
+	if h := s.search.Load(); h != nil {
+		(*h).ServeHTTP(w, r)
+		return
+	}
+	s.showSearch(w, r)
+}
+
 // searchView is the content of the search page.
 type searchView struct {
 	Query string

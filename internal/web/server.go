@@ -50,8 +50,10 @@ type Server struct {
 	flight  flightGroup
 	assets  *assetSet
 	tmpl    *templates
+	mux     *http.ServeMux
 	handler http.Handler
-	version atomic.Int64 // last ContentVersion seen by the poller
+	version atomic.Int64                 // last ContentVersion seen by the poller
+	search  atomic.Pointer[http.Handler] // set by Handle(searchPattern, ...)
 }
 
 // New returns a Server reading from st.
@@ -78,12 +80,25 @@ func New(cfg Config, st Store) *Server {
 	}
 	s.assets = mustLoadAssets()
 	s.tmpl = mustLoadTemplates(s.templateFuncs())
-	s.handler = s.middleware(s.routes())
+	s.mux = s.routes()
+	s.handler = s.middleware(s.mux)
 	return s
 }
 
 // Handler returns the HTTP handler of the site.
 func (s *Server) Handler() http.Handler { return s.handler }
+
+// Handle registers an extra route (search, reactions, comments, KAI,
+// admin...) behind the same middleware, so other packages plug in without
+// editing this one. Patterns follow http.ServeMux; a conflict panics.
+// The search page pattern replaces the built-in "Arama yakında" stub.
+func (s *Server) Handle(pattern string, h http.Handler) {
+	if pattern == searchPattern {
+		s.search.Store(&h)
+		return
+	}
+	s.mux.Handle(pattern, h)
+}
 
 // Invalidate drops every cached page; call it after an in-process write.
 func (s *Server) Invalidate() { s.pages.clear() }
@@ -130,7 +145,7 @@ func (s *Server) routes() *http.ServeMux {
 	mux.HandleFunc("GET /{$}", s.cached(pathKey, s.renderHome))
 	mux.HandleFunc("GET /kategori/{slug}", s.cached(categoryKey, s.renderCategory))
 	mux.HandleFunc("GET /haber/{slug}", s.cached(pathKey, s.renderArticle))
-	mux.HandleFunc("GET /ara", s.showSearch)
+	mux.HandleFunc(searchPattern, s.dispatchSearch)
 	mux.HandleFunc("GET /static/{file}", s.serveAsset)
 	mux.HandleFunc("GET /favicon.ico", s.redirectFavicon)
 	mux.HandleFunc("GET /healthz", s.healthz)
