@@ -15,5 +15,5 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 		w.Write([]byte("store unavailable\n"))
 		return
 	}
-	w.Write([]byte("ok\n"))
+	w.Write([]byte("ok"))
 }

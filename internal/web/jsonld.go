@@ -65,6 +65,7 @@ func articleJSONLD(a *news.Article, v articleView, site *siteData, cat *news.Cat
 			"@type": "Organization",
 			"name":  site.Name,
 			"url":   site.BaseURL + "/",
+			"logo":  map[string]any{"@type": "ImageObject", "url": site.LogoURL},
 		},
 	}
 	if a.PublishedAt != nil {

@@ -52,6 +52,7 @@ type siteData struct {
 	Ads        map[string]template.HTML // "header", "article_top", ...; absent when empty
 	Nav        []navLink
 	Year       int
+	LogoURL    string // absolute, for the publisher in JSON-LD
 }
 
 type navLink struct {
@@ -99,6 +100,9 @@ func (s *Server) loadSite(ctx context.Context) (*siteData, *categoryIndex, error
 		Ads:        map[string]template.HTML{},
 		Nav:        cats.nav(),
 		Year:       s.now().Year(),
+	}
+	if u, err := s.assets.url("favicon.svg"); err == nil {
+		site.LogoURL = s.baseURL + u
 	}
 	if site.Name == "" {
 		site.Name = "Manşet"
