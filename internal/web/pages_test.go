@@ -138,7 +138,7 @@ func TestArticlePage(t *testing.T) {
 		`<p class="spot">Yoldaş Putin&#39;den açıklama &amp; yanıt hakkında kısa spot.</p>`,
 		`<link rel="canonical" href="`+pageURL+`">`,
 		"Yazar: Ayşe Yılmaz",
-		`Kaynak: <a href="https://ajans.example/haber/1" rel="nofollow noopener">Örnek Ajans</a>`,
+		`Kaynak: <a href="https://ajans.example/haber/1" rel="nofollow">Örnek Ajans</a>`,
 		`<time datetime="2026-03-10T11:00:00Z">10 Mart 2026 14:00</time>`,
 		"<p>Birinci paragraf.</p>", "<p>İkinci paragraf.</p>",
 		"Paylaş", `id="copy-link"`, "Bağlantıyı kopyala", `id="share-url" type="text" readonly value="`+pageURL+`"`,
