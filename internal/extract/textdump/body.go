@@ -39,22 +39,67 @@ func score(l *line) float64 {
 	return -0.5
 }
 
-// bestBlock returns the contiguous run of lines[from:] with the highest
-// total score (Kadane's algorithm), as [start, end); start is -1 when no
-// line scores above zero.
-func bestBlock(lines []*line, from int) (start, end int) {
-	best, sum := 0.0, 0.0
-	start, cur := -1, from
+// block is a run of lines that scores above zero as a whole.
+type block struct {
+	start, end int // [start, end)
+	score      float64
+	prose      int // real paragraphs in it
+}
+
+// candidateBlocks splits lines[from:] into runs at the points where the
+// running score falls to zero (Kadane's algorithm) and returns the best
+// block of each run, in page order.
+func candidateBlocks(lines []*line, from int) []block {
+	var out []block
+	var cur block
+	sum, runStart := 0.0, from
 	for i := from; i < len(lines); i++ {
 		if sum <= 0 {
-			sum, cur = 0, i
+			if cur.score > 0 {
+				out = append(out, cur)
+			}
+			cur, sum, runStart = block{}, 0, i
 		}
 		sum += score(lines[i])
-		if sum > best {
-			best, start, end = sum, cur, i+1
+		if sum > cur.score {
+			cur = block{start: runStart, end: i + 1, score: sum}
 		}
 	}
-	return start, end
+	if cur.score > 0 {
+		out = append(out, cur)
+	}
+	for k := range out {
+		for _, l := range lines[out[k].start:out[k].end] {
+			if l.kind == kindText && l.prose() {
+				out[k].prose++
+			}
+		}
+	}
+	return out
+}
+
+// bestBlock returns the article body as [start, end); start is -1 when
+// nothing after the title reads like an article. The article comes first
+// after its title, so the first block of two or more paragraphs that scores
+// at least half the best wins over a richer list of related stories or
+// comments further down.
+func bestBlock(lines []*line, from int) (start, end int) {
+	blocks := candidateBlocks(lines, from)
+	if len(blocks) == 0 {
+		return -1, 0
+	}
+	best := blocks[0]
+	for _, b := range blocks {
+		if b.score > best.score {
+			best = b
+		}
+	}
+	for _, b := range blocks {
+		if b.prose >= 2 && b.score*2 >= best.score {
+			return b.start, b.end
+		}
+	}
+	return best.start, best.end
 }
 
 // bodyLines returns the indices of article lines: prose between the title

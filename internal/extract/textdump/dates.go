@@ -140,16 +140,25 @@ func firstWithRole(use []stamp, r role, after int) int {
 
 // absorbBareDays drops a date without a time when another stamp gives a time
 // on the same day in Istanbul ("01.11.2024" then "2024-11-01T13:04:00+03:00").
+// Labels must agree: "Oluşturulma: 10 Ekim 2024" stays the publication
+// day even when the update on the same day gives a time.
 func absorbBareDays(in []stamp) []stamp {
-	timed := map[string]bool{}
+	type dayRole struct {
+		day  string
+		role role
+	}
+	timed := map[dayRole]bool{}
 	for _, s := range in {
 		if s.hasTime {
-			timed[istanbulDay(s.t)] = true
+			timed[dayRole{istanbulDay(s.t), s.role}] = true
 		}
 	}
 	var out []stamp
 	for _, s := range in {
-		if !s.hasTime && timed[istanbulDay(s.t)] {
+		day := istanbulDay(s.t)
+		absorbed := timed[dayRole{day, s.role}] || timed[dayRole{day, roleUnknown}] ||
+			(s.role == roleUnknown && (timed[dayRole{day, rolePublished}] || timed[dayRole{day, roleModified}]))
+		if !s.hasTime && absorbed {
 			continue
 		}
 		out = append(out, s)

@@ -76,9 +76,14 @@ func (l *line) final() bool {
 }
 
 // prose reports whether the line reads like article text: a sentence of
-// several words, or a long run of words whose final stop was lost.
+// several words, or a long run of mostly lower-case words with function
+// words in it whose final stop was lost (many spots have none).
 func (l *line) prose() bool {
-	return (l.final() && l.words >= 6) || l.words >= 25
+	switch {
+	case l.final() && l.words >= 6, l.words >= 25:
+		return true
+	}
+	return l.words >= 15 && l.stops > 0 && l.capital*10 <= l.words*3
 }
 
 // headlineLike reports whether the line could be a title or a headline:

@@ -177,3 +177,28 @@ func TestParseNumberedBody(t *testing.T) {
 	}
 	_ = turkish.Istanbul
 }
+
+// TestParseShortArticleBeforeRichList: a two-paragraph story followed by a
+// longer list of other stories with descriptions, and by long comments. The
+// body is the first block after the title, not the richest one.
+func TestParseShortArticleBeforeRichList(t *testing.T) {
+	lines := []string{
+		"Kentte sağanak yağış hayatı olumsuz etkiledi", "05.11.2024",
+		body[0], body[1],
+		"Diğer Haberler",
+		"Sahil yolu trafiğe kapatıldı",
+		"Sahil yolunda başlayan asfalt çalışması nedeniyle yol iki gün boyunca trafiğe kapalı olacak ve araçlar alternatif güzergahlara yönlendirilecek.",
+		"Kütüphane yeniden açıldı",
+		"Tadilat nedeniyle bir yıldır kapalı olan merkez kütüphane, genişletilmiş okuma salonları ve yeni çocuk bölümüyle okurlarını yeniden ağırlamaya başladı.",
+		"Yorumlar (1)",
+		"Okur",
+		"Bizim sokakta da bodrum katları su bastı, belediye ekipleri ancak sabaha karşı gelebildi ve pompalar yetersiz kaldı, önlem alınmalı.",
+	}
+	got, err := Parse(page(lines...), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := body[0] + "\n\n" + body[1]; got.Text != want {
+		t.Errorf("text = %q\nwant %q", got.Text, want)
+	}
+}
