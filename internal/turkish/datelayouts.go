@@ -35,7 +35,10 @@ var dateLabels = []string{
 
 var (
 	dateLabel *regexp.Regexp
-	layouts   []dateLayout
+	// leadingWeekday finds "Cuma, " just before a date; searching for it
+	// only there keeps the big weekday alternation off the hot path.
+	leadingWeekday *regexp.Regexp
+	layouts        []dateLayout
 )
 
 func init() {
@@ -64,18 +67,18 @@ func init() {
 	sep := `(?:T|` + sp + `*(?:[-–—,|/@]` + sp + `*)?(?:(?:[Ss]aat|SAAT|at)` + sp + `+)?)`
 	timeOpt := `(?:` + sep + clock + `)?`
 	wdayOpt := `(?:,?` + sp + `+` + wday + `)?`
-	wdayLead := `(?:` + wday + `,?` + sp + `+)?`
 
 	patterns := []string{
 		`(?P<y>\d{4})-(?P<mon>\d{1,2})-(?P<d>\d{1,2})` + timeOpt,
 		`(?P<y>\d{4})[./](?P<mon>\d{1,2})[./](?P<d>\d{1,2})` + timeOpt,
 		`(?P<d>\d{1,2})[./-](?P<mon>\d{1,2})[./-](?P<y>\d{4})` + wdayOpt + timeOpt,
-		wdayLead + `(?P<d>\d{1,2})\.?` + sp + `*` + mon + `,?` + sp + `+(?P<y>\d{4}|\d{2})` + wdayOpt + timeOpt,
-		wdayLead + mon + sp + `+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?` + sp + `+(?P<y>\d{4})` + wdayOpt + timeOpt,
+		`(?P<d>\d{1,2})\.?` + sp + `*` + mon + `,?` + sp + `+(?P<y>\d{4}|\d{2})` + wdayOpt + timeOpt,
+		mon + sp + `+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?` + sp + `+(?P<y>\d{4})` + wdayOpt + timeOpt,
 	}
 	for _, p := range patterns {
 		layouts = append(layouts, dateLayout{re: regexp.MustCompile(p)})
 	}
+	leadingWeekday = regexp.MustCompile(`(?:` + wday + `),?` + sp + `+$`)
 	dateLabel = regexp.MustCompile(`^(?:` + wordAlternation(dateLabels) + `)` + sp + `*[:\-–]?` + sp + `*`)
 }
 

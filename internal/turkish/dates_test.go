@@ -1,6 +1,7 @@
 package turkish
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -123,6 +124,12 @@ func TestFindDates(t *testing.T) {
 			[]want{{"2024-11-01T13:04:00Z", "1 Kasım 2024 16:04", true}}},
 		{"Kasım 1, 2024 ve 2 Aralık 2024 arası",
 			[]want{{"Kasım 1, 2024", "1 Kasım 2024 00:00", false}, {"2 Aralık 2024", "2 Aralık 2024 00:00", false}}},
+		{"Olay Cumartesi, 2 Kasım 2024 günü oldu",
+			[]want{{"Cumartesi, 2 Kasım 2024", "2 Kasım 2024 00:00", false}}},
+		{"12 kere 24 Kasım 2024 tarihinde",
+			[]want{{"24 Kasım 2024", "24 Kasım 2024 00:00", false}}},
+		{"Haber 13:04 ve RFC: Fri, 01 Nov 24 10:04:00 GMT.",
+			[]want{{"Fri, 01 Nov 24 10:04:00 GMT", "1 Kasım 2024 13:04", true}}},
 		{"tarih yok", nil},
 	}
 	for _, tt := range tests {
@@ -198,4 +205,13 @@ func FuzzParseDate(f *testing.F) {
 			}
 		}
 	})
+}
+
+func BenchmarkFindDates(b *testing.B) {
+	text := strings.Repeat("Ankara'da 3.5 milyon kişi 1.250.000 oy verdi ve seçim sonuçlandı. ", 40) +
+		"Yayınlanma: 01.11.2024 13:04 Güncelleme: 1 Kasım 2024 - 13:17"
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		FindDates(text)
+	}
 }

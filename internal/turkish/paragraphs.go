@@ -14,13 +14,26 @@ import (
 // ("Prof.Dr."), initials ("A.B.D.") and short ordinals ("2.Dünya") alone.
 func RepairGlued(text string) string {
 	var b strings.Builder
-	last := 0
-	for i := 1; i < len(text)-1; i++ {
-		c := text[i]
-		if c != '.' && c != '!' && c != '?' {
+	last := 0                 // end of the text already copied
+	tokStart, tokEnd := 0, -1 // the whitespace-delimited token around i
+	inAddress := false        // whether that token holds "://" or "@"
+	for i, r := range text {
+		if unicode.IsSpace(r) {
+			tokStart = i + utf8.RuneLen(r)
 			continue
 		}
-		if !isGlueBreak(text, i) {
+		if (r != '.' && r != '!' && r != '?') || i == 0 || i+1 >= len(text) {
+			continue
+		}
+		if i >= tokEnd {
+			tokEnd = tokenEnd(text, i)
+			tok := text[tokStart:tokEnd]
+			inAddress = strings.Contains(tok, "://") || strings.Contains(tok, "@")
+		}
+		// Looking back no further than the last inserted break makes a
+		// second pass over the output take the same decisions.
+		from := max(tokStart, last)
+		if inAddress || hasPrefixFold(text[from:], "www.") || !isGlueBreak(text, i, last) {
 			continue
 		}
 		if b.Len() == 0 {
@@ -37,8 +50,9 @@ func RepairGlued(text string) string {
 	return b.String()
 }
 
-// isGlueBreak reports whether the terminator at text[i] glues two sentences.
-func isGlueBreak(text string, i int) bool {
+// isGlueBreak reports whether the terminator at text[i]
+// glues two sentences; it looks back no further than floor.
+func isGlueBreak(text string, i, floor int) bool {
 	prev, _ := utf8.DecodeLastRuneInString(text[:i])
 	next, _ := utf8.DecodeRuneInString(text[i+1:])
 	if !unicode.IsUpper(next) {
@@ -47,32 +61,23 @@ func isGlueBreak(text string, i int) bool {
 	if !unicode.IsLower(prev) && !unicode.IsDigit(prev) && !strings.ContainsRune(`"'”’»)`, prev) {
 		return false
 	}
-	token := tokenAround(text, i)
-	if looksLikeAddress(token) {
-		return false
-	}
-	if text[i] == '.' && dotIsNotFinal(text[:i]) {
+	if text[i] == '.' && dotIsNotFinal(text[floor:i]) {
 		return false
 	}
 	return !isDomainTail(text[i+1:])
 }
 
-// tokenAround returns the whitespace-delimited token containing text[i].
-func tokenAround(text string, i int) string {
-	start := strings.LastIndexFunc(text[:i], unicode.IsSpace) + 1
-	end := strings.IndexFunc(text[i:], unicode.IsSpace)
-	if end < 0 {
-		end = len(text)
-	} else {
-		end += i
+// tokenEnd returns the offset of the first white space after i, or len(text).
+func tokenEnd(text string, i int) int {
+	if end := strings.IndexFunc(text[i:], unicode.IsSpace); end >= 0 {
+		return i + end
 	}
-	return text[start:end]
+	return len(text)
 }
 
-// looksLikeAddress reports whether token is a URL or an e-mail address.
-func looksLikeAddress(token string) bool {
-	l := strings.ToLower(token)
-	return strings.Contains(l, "://") || strings.HasPrefix(l, "www.") || strings.Contains(l, "@")
+// hasPrefixFold reports whether s starts with the ASCII prefix in any case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 // isDomainTail reports whether rest starts with a top-level domain such as

@@ -40,7 +40,12 @@ func SplitSentences(text string) []string {
 		case '\n', '\r':
 			end = i
 		case '.', '!', '?', '…':
-			end = sentenceEnd(text, i)
+			var next int
+			end, next = sentenceEnd(text, i)
+			if end < 0 {
+				i = next // skip the whole run of terminators and closers
+				continue
+			}
 		}
 		if end >= 0 {
 			out = appendTrimmed(out, text[start:end])
@@ -65,36 +70,36 @@ func appendTrimmed(out []string, s string) []string {
 
 // sentenceEnd decides whether the terminator at text[i] ends a sentence and
 // returns the byte offset just past it (and past closing quotes or
-// brackets), or -1 when the sentence goes on.
-func sentenceEnd(text string, i int) int {
+// brackets), or -1 when the sentence goes on; next is where scanning resumes.
+func sentenceEnd(text string, i int) (end, next int) {
 	j := i
-	for j < len(text) && strings.IndexByte(".!?", text[j]) >= 0 {
-		j++
-	}
-	for j < len(text) && strings.HasPrefix(text[j:], "…") {
-		j += len("…")
+	for j < len(text) {
+		if strings.IndexByte(".!?", text[j]) >= 0 {
+			j++
+		} else if strings.HasPrefix(text[j:], "…") {
+			j += len("…")
+		} else {
+			break
+		}
 	}
 	j = skipClosers(text, j)
 	if j < len(text) {
 		r, _ := utf8.DecodeRuneInString(text[j:])
 		if !unicode.IsSpace(r) {
-			return -1 // "3.5", "www.x.com", "a@b.com", "Prof.Dr."
+			return -1, j // "3.5", "www.x.com", "a@b.com", "Prof.Dr."
 		}
 	}
-	if text[i] != '.' && !strings.HasPrefix(text[i:], "…") {
-		return j
-	}
-	next, ok := nextVisible(text, j)
+	first, ok := nextVisible(text, j)
 	if !ok {
-		return j
+		return j, j
 	}
-	if !startsSentence(next) {
-		return -1
+	if !startsSentence(first) {
+		return -1, j // '"Dur!" dedi.', "Saat 10. sırada"
 	}
 	if text[i] == '.' && j-i == 1 && dotIsNotFinal(text[:i]) {
-		return -1
+		return -1, j
 	}
-	return j
+	return j, j
 }
 
 // skipClosers moves past closing quotes and brackets after a terminator.
@@ -132,8 +137,10 @@ func startsSentence(r rune) bool {
 // dotIsNotFinal reports whether a dot after before belongs to the word in
 // front of it: an abbreviation, a single-letter initial or a short ordinal.
 func dotIsNotFinal(before string) bool {
+	// Abbreviations are short; a bounded look-back keeps long dotted
+	// tokens linear.
 	k := len(before)
-	for k > 0 {
+	for k > 0 && len(before)-k < 32 {
 		r, size := utf8.DecodeLastRuneInString(before[:k])
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' {
 			break

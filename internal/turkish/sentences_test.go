@@ -42,6 +42,8 @@ func TestSplitSentences(t *testing.T) {
 			[]string{"Karar 2024.", "Ertesi yıl değişti."}},
 		{"quotes", `"Geldim." dedi. "Gidiyorum." Sonra kapı kapandı.`,
 			[]string{`"Geldim." dedi.`, `"Gidiyorum."`, "Sonra kapı kapandı."}},
+		{"quoted exclamation", `"Dur!" dedi polis. "Kimsin?" Yanıt gelmedi.`,
+			[]string{`"Dur!" dedi polis.`, `"Kimsin?"`, "Yanıt gelmedi."}},
 		{"typographic quotes", "“Bitti.” Herkes sustu.", []string{"“Bitti.”", "Herkes sustu."}},
 		{"ellipsis", "Bekledik… Sonra geldi... Ve gitti.", []string{"Bekledik…", "Sonra geldi...", "Ve gitti."}},
 		{"lowercase after dot", "Saat 10. sırada bekledi. Sonra çıktı.",
