@@ -152,7 +152,12 @@ func selectBlocks(blocks []block, sp span) {
 		if kept >= 200 && endsArticle(b) {
 			stopped = true
 		}
-		b.keep = keepBlock(b, sp.node) && (!stopped || main == nil || sameRegion(b, main))
+		b.keep = keepBlock(b, sp.node)
+		if stopped && main != nil && b.keep {
+			// Back in the article's region: the section was an inline box.
+			stopped = !sameRegion(b, main)
+			b.keep = !stopped
+		}
 		if b.keep {
 			kept += b.runes
 			if main == nil || b.score > main.score {
