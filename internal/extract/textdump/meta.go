@@ -115,13 +115,15 @@ func chooseTitle(lines []*line, crumbTitle string, end int) (string, int) {
 			}
 		}
 	}
-	nearest := -1
+	nearest, above := -1, countKeys(lines, end)
 	for i := end - 1; i >= 0; i-- {
 		l := lines[i]
 		if l.kind != kindText || !l.headlineLike() || l.words < 3 {
 			continue
 		}
-		if l.count >= 2 {
+		// The title repeats near itself above the body; a menu item that
+		// repeats in the footer is not the title.
+		if l.count >= 2 && above[l.key] == l.count {
 			return l.text, firstWithKey(lines, l.key)
 		}
 		if nearest < 0 {
@@ -132,6 +134,15 @@ func chooseTitle(lines []*line, crumbTitle string, end int) (string, int) {
 		return "", -1
 	}
 	return lines[nearest].text, nearest
+}
+
+// countKeys counts the lines of lines[:end] by key.
+func countKeys(lines []*line, end int) map[string]int {
+	n := make(map[string]int, end)
+	for _, l := range lines[:end] {
+		n[l.key]++
+	}
+	return n
 }
 
 func firstWithKey(lines []*line, key string) int {

@@ -131,13 +131,13 @@ func checkTime(t *testing.T, field string, got, want *time.Time) {
 // without a heading. The article must still come out whole and alone.
 func TestParseUnseenSite(t *testing.T) {
 	lines := []string{
-		"Kuzey Ekspres", "Keşif", "Panorama", "Mercek", "Vitrin", "Panorama", "Mercek", "Vitrin",
+		"Kuzey Ekspres", "Şehrin nabzı burada", "Keşif", "Panorama", "Mercek", "Vitrin", "Panorama", "Mercek",
 		"Kentte sağanak yağış hayatı olumsuz etkiledi",
 		"Mercek",
 		body[0], "Tepki ver", body[1], body[2],
 		"Kuzey Ekspres uygulamasını indirin",
 		"Günün özeti", "Sahil yolunda yeni düzenleme başladı", "Stadyum inşaatında sona gelindi",
-		"Ekspres kartı ile ulaşım yüzde 20 daha ucuz", "Kuzey Ekspres", "Panorama", "Mercek", "Vitrin",
+		"Ekspres kartı ile ulaşım yüzde 20 daha ucuz", "Kuzey Ekspres", "Şehrin nabzı burada", "Panorama",
 	}
 	got, err := Parse(page(lines...), "https://kuzeyekspres.example/haber/1")
 	if err != nil {
