@@ -17,6 +17,7 @@ import (
 type golden struct {
 	PageURL     string   `json:"page_url"`
 	Title       string   `json:"title"`
+	SiteName    string   `json:"site_name"`
 	URL         string   `json:"url"`
 	Breadcrumb  []string `json:"breadcrumb"`
 	Category    string   `json:"category"`
@@ -77,6 +78,9 @@ func checkMeta(t *testing.T, got news.Extracted, want golden) {
 	}
 	if !slices.Equal(got.Breadcrumb, want.Breadcrumb) {
 		t.Errorf("breadcrumb = %q, want %q", got.Breadcrumb, want.Breadcrumb)
+	}
+	if got.SiteName != want.SiteName {
+		t.Errorf("site_name = %q, want %q", got.SiteName, want.SiteName)
 	}
 	if got.Category != want.Category {
 		t.Errorf("category = %q, want %q", got.Category, want.Category)
