@@ -119,11 +119,13 @@ func (im *Importer) decideCategory(ctx context.Context, a *news.Article, in item
 			a.CategoryID, a.CategoryMethod = c.ID, method
 			return nil
 		}
-		if !news.IsNotFound(err) || len(in.categoryPath) == 0 {
-			if news.IsNotFound(err) {
-				return news.Errorf(news.EINVALID, "bilinmeyen kategori: %q", slug)
-			}
+		if !news.IsNotFound(err) {
 			return err
+		}
+		// A forced category must exist; a record's own slug may fall back
+		// to its category path.
+		if method == "manual" || len(in.categoryPath) == 0 {
+			return news.Errorf(news.EINVALID, "bilinmeyen kategori: %q", slug)
 		}
 	}
 	path := categoryPath(in.categoryPath)
@@ -191,6 +193,11 @@ func normalise(a *news.Article) {
 		a.BodyText = textFromHTML(a.BodyHTML)
 	}
 	paras := turkish.SplitParagraphs(a.BodyText)
+	// Pages often repeat the spot as the first paragraph; the article page
+	// shows the spot above the body, so keep it once.
+	if len(paras) > 1 && a.Summary != "" && collapseSpace(paras[0]) == a.Summary {
+		paras = paras[1:]
+	}
 	a.BodyText = strings.Join(paras, "\n\n")
 	if a.BodyHTML == "" {
 		a.BodyHTML = paragraphsHTML(paras)
