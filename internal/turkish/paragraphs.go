@@ -22,7 +22,8 @@ func RepairGlued(text string) string {
 			tokStart = i + utf8.RuneLen(r)
 			continue
 		}
-		if (r != '.' && r != '!' && r != '?') || i == 0 || i+1 >= len(text) {
+		cut := i + utf8.RuneLen(r) // where the break goes
+		if !isTerminator(r) && !quoteAfterTerminator(text, i, r) || i == 0 || cut >= len(text) {
 			continue
 		}
 		if i >= tokEnd {
@@ -33,15 +34,15 @@ func RepairGlued(text string) string {
 		// Looking back no further than the last inserted break makes a
 		// second pass over the output take the same decisions.
 		from := max(tokStart, last)
-		if inAddress || hasPrefixFold(text[from:], "www.") || !isGlueBreak(text, i, last) {
+		if inAddress || hasPrefixFold(text[from:], "www.") || !isGlueBreak(text, i, cut, last) {
 			continue
 		}
 		if b.Len() == 0 {
 			b.Grow(len(text) + 16)
 		}
-		b.WriteString(text[last : i+1])
+		b.WriteString(text[last:cut])
 		b.WriteString("\n\n")
-		last = i + 1
+		last = cut
 	}
 	if last == 0 {
 		return text
@@ -50,11 +51,27 @@ func RepairGlued(text string) string {
 	return b.String()
 }
 
-// isGlueBreak reports whether the terminator at text[i]
-// glues two sentences; it looks back no further than floor.
-func isGlueBreak(text string, i, floor int) bool {
-	prev, _ := utf8.DecodeLastRuneInString(text[:i])
-	next, _ := utf8.DecodeRuneInString(text[i+1:])
+func isTerminator(r rune) bool { return r == '.' || r == '!' || r == '?' }
+
+// quoteAfterTerminator reports whether r at text[i] is an unambiguous closing
+// quote right after a terminator, as in `dedi.”Ama`.
+func quoteAfterTerminator(text string, i int, r rune) bool {
+	if r != '”' && r != '»' || i == 0 {
+		return false
+	}
+	prev, size := utf8.DecodeLastRuneInString(text[:i])
+	return isTerminator(prev) && i-size > 0
+}
+
+// isGlueBreak reports whether the terminator (or closing quote) at text[i],
+// followed by text[cut:], glues two sentences; it looks back no further than
+// floor.
+func isGlueBreak(text string, i, cut, floor int) bool {
+	if !isTerminator(rune(text[i])) {
+		i -= 1 // judge the terminator before the closing quote
+	}
+	prev, _ := utf8.DecodeLastRuneInString(text[floor:i])
+	next, _ := utf8.DecodeRuneInString(text[cut:])
 	if !unicode.IsUpper(next) {
 		return false
 	}
@@ -64,7 +81,7 @@ func isGlueBreak(text string, i, floor int) bool {
 	if text[i] == '.' && dotIsNotFinal(text[floor:i]) {
 		return false
 	}
-	return !isDomainTail(text[i+1:])
+	return !isDomainTail(text[cut:])
 }
 
 // tokenEnd returns the offset of the first white space after i, or len(text).

@@ -13,6 +13,7 @@ func TestRepairGlued(t *testing.T) {
 		{"exclaim", "Harika!Sonra sustu?Belki", "Harika!\n\nSonra sustu?\n\nBelki"},
 		{"turkish capital", "geldi.İstanbul'a gitti.Şimdi.Çok.Öyle.Ülke", "geldi.\n\nİstanbul'a gitti.\n\nŞimdi.\n\nÇok.\n\nÖyle.\n\nÜlke"},
 		{"closing quote", "“Tamam”.Sonra gitti.", "“Tamam”.\n\nSonra gitti."},
+		{"quote after stop", "“Geliyorum.”Ama gelmedi. «Tamam!»Sonra", "“Geliyorum.”\n\nAma gelmedi. «Tamam!»\n\nSonra"},
 		{"year", "Yıl 2024.Ertesi yıl", "Yıl 2024.\n\nErtesi yıl"},
 		{"www", "Adres www.Site.com yayında", "Adres www.Site.com yayında"},
 		{"url path", "Bkz. https://x.com/A.B ve http://a.b/c.D", "Bkz. https://x.com/A.B ve http://a.b/c.D"},
