@@ -35,7 +35,7 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-var servingRE = regexp.MustCompile(`manset serving url=(\S+)`)
+var servingRE = regexp.MustCompile(`"manset serving" url=(\S+)`)
 
 // startServer runs `manset serve` on a free loopback port with the demo
 // content and returns its base URL; the process is killed when the test ends.
