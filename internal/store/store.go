@@ -19,6 +19,13 @@ type Store interface {
 	Settings
 	Sources
 	Stories
+	Users
+	Sessions
+	Reactions
+	Comments
+	Audit
+	Revisions
+	Stats
 	Close() error
 }
 

@@ -153,6 +153,9 @@ func updateArticle(ctx context.Context, tx *sql.Tx, a *news.Article, now time.Ti
 		}
 	}
 	a.Slug, a.ImportedAt, a.UpdatedAt = slug, fromMs(imported), now
+	if err := saveRevision(ctx, tx, a, now); err != nil {
+		return err
+	}
 	_, err = tx.ExecContext(ctx, `UPDATE articles SET slug = ?, title = ?, summary = ?, body_html = ?,
 		body_text = ?, category_id = ?, author = ?, image = ?, source_id = ?, source_url = ?,
 		canonical_url = ?, content_hash = ?, simhash = ?, lang = ?, status = ?, published_at = ?,
@@ -212,7 +215,9 @@ func (db *DB) findOneArticle(ctx context.Context, where string, args ...any) (ne
 			return err
 		}
 		list := []news.Article{a}
-		err = fillCategories(ctx, tx, list)
+		if err = fillCategories(ctx, tx, list); err == nil {
+			err = fillEngagement(ctx, tx, list)
+		}
 		a = list[0]
 		return err
 	})

@@ -88,7 +88,10 @@ func (db *DB) ListArticles(ctx context.Context, f news.ArticleFilter) ([]news.Ar
 		if list, err = listArticles(ctx, tx, f, w); err != nil {
 			return err
 		}
-		return fillCategories(ctx, tx, list)
+		if err := fillCategories(ctx, tx, list); err != nil {
+			return err
+		}
+		return fillEngagement(ctx, tx, list)
 	})
 	if err != nil {
 		return nil, 0, mapErr(err, articleErrs)

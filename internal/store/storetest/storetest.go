@@ -31,6 +31,11 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Settings", func(t *testing.T) { runSettings(t, open) })
 	t.Run("Sources", func(t *testing.T) { runSources(t, open) })
 	t.Run("Stories", func(t *testing.T) { runStories(t, open) })
+	t.Run("Users", func(t *testing.T) { runUsers(t, open) })
+	t.Run("Sessions", func(t *testing.T) { runSessions(t, open) })
+	t.Run("Reactions", func(t *testing.T) { runReactions(t, open) })
+	t.Run("Comments", func(t *testing.T) { runComments(t, open) })
+	t.Run("Newsroom", func(t *testing.T) { runNewsroom(t, open) })
 }
 
 // fresh opens a store that is closed when t ends.
