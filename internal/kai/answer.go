@@ -1,0 +1,94 @@
+package kai
+
+import "manset/internal/turkish"
+
+// coverThreshold is the share of the question's content words (idf
+// weighted, over the best sentences) below which the article is taken not
+// to cover the question. Calibrated on TQuAD train against the same
+// questions asked of an unrelated article; see README in this package.
+const coverThreshold = 0.5
+
+// pickMargin is how far (in model score units) below the best sentence a
+// second or third sentence may score and still be quoted.
+const pickMargin = 1.0
+
+// covered reports whether the best sentences match enough of the question.
+// At least one content word (not a stop or question word) must match.
+func (r *ranking) covered() bool {
+	return r.coverage() >= coverThreshold
+}
+
+// coverage is the best idf-weighted share of content words matched by one
+// of the top three sentences, by stem, snowball stem or exact form.
+func (r *ranking) coverage() float64 {
+	if len(r.sents) == 0 || len(r.q.content) == 0 {
+		return 0
+	}
+	idf := idfs(r.doc.sents, r.q.terms, termOf)
+	best := 0.0
+	for _, s := range r.sents[:min(3, len(r.sents))] {
+		best = max(best, contentCoverage(s, r.q, idf))
+	}
+	return best
+}
+
+func contentCoverage(s *sentence, qu *query, idf map[string]float64) float64 {
+	terms, alts, surfs := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, t := range s.toks {
+		terms[t.term], alts[t.alt], surfs[t.surface] = true, true, true
+	}
+	seen := map[string]bool{}
+	var got, all float64
+	for _, t := range qu.content {
+		if seen[t.term] {
+			continue
+		}
+		seen[t.term] = true
+		w := max(idf[t.term], 0.1)
+		all += w
+		if terms[t.term] || alts[t.alt] || surfs[t.surface] {
+			got += w
+		}
+	}
+	return ratio(got, all)
+}
+
+// pick returns the best sentence and up to two more that score nearly as
+// well.
+func (r *ranking) pick() []*sentence {
+	out := []*sentence{r.sents[0]}
+	for _, s := range r.sents[1:min(3, len(r.sents))] {
+		if s.Score < r.sents[0].Score-pickMargin {
+			break
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// highlight returns the phrase of s most likely to answer the question,
+// by question type, or "" when none stands out.
+func (r *ranking) highlight(s *sentence) string {
+	var spans []span
+	if r.q.typ == qDate {
+		spans = dateSpans(s, r.q, true)
+	} else {
+		spans = answerSpans(r.q.typ, s, r.q)
+	}
+	if len(spans) == 0 {
+		return ""
+	}
+	best := spans[0]
+	if r.q.typ == qDate {
+		// full dates found by FindDates come first; among the rest prefer
+		// the longest ("5 Mart 2024" over "Mart")
+		for _, sp := range spans[1:] {
+			if sp.end-sp.start > best.end-best.start && !hasFullDate(s.Text[best.start:best.end]) {
+				best = sp
+			}
+		}
+	}
+	return s.Text[best.start:best.end]
+}
+
+func hasFullDate(s string) bool { return len(turkish.FindDates(s)) > 0 }

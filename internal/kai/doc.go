@@ -1,0 +1,194 @@
+package kai
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"manset/internal/turkish"
+)
+
+// token is one word of a sentence or question with its index forms.
+type token struct {
+	word       string // as written
+	start, end int    // byte offsets in the sentence text
+	term       string // primary stem (Extractive.stem)
+	alt        string // secondary stem (snowball), a second opinion for ranking
+	surface    string // folded word without apostrophe suffix: exact form
+}
+
+// sentence is one candidate answer sentence of a prepared document.
+type sentence struct {
+	RankedSentence
+	para    int // paragraph number over all articles
+	inPara  int // position within its paragraph
+	nInPara int // sentences in its paragraph
+	relPos  float64
+	toks    []token
+}
+
+// document is the candidate sentences of all articles of a question.
+type document struct {
+	sents []*sentence
+	paras [][]*sentence
+}
+
+// analyzer turns words into tokens, caching stems within one question.
+type analyzer struct {
+	forms *wordCache
+	cache map[string]token
+}
+
+func newAnalyzer(e *Extractive) *analyzer {
+	return &analyzer{forms: e.forms, cache: make(map[string]token, 256)}
+}
+
+// tokens splits text into tokens with byte offsets into text.
+func (a *analyzer) tokens(text string) []token {
+	words := turkish.Tokenize(text)
+	out := make([]token, 0, len(words))
+	at := 0
+	for _, w := range words {
+		i := strings.Index(text[at:], w)
+		if i < 0 { // Tokenize returns substrings in order; never expected
+			continue
+		}
+		t, ok := a.cache[w]
+		if !ok {
+			t = a.forms.token(w)
+			a.cache[w] = t
+		}
+		t.start, t.end = at+i, at+i+len(w)
+		at = t.end
+		out = append(out, t)
+	}
+	return out
+}
+
+// wordCache remembers the index forms of words across questions: stemming
+// is most of the cost of preparing an article, and news vocabulary repeats.
+// It is bounded by starting afresh when full.
+type wordCache struct {
+	forms func(string) (string, string)
+	mu    sync.Mutex
+	m     map[string]token
+}
+
+const wordCacheSize = 200_000
+
+func newWordCache(forms func(string) (string, string)) *wordCache {
+	return &wordCache{forms: forms, m: make(map[string]token)}
+}
+
+func (c *wordCache) token(w string) token {
+	c.mu.Lock()
+	t, ok := c.m[w]
+	c.mu.Unlock()
+	if ok {
+		return t
+	}
+	t = token{word: w, surface: surface(w)}
+	t.term, t.alt = c.forms(w)
+	c.mu.Lock()
+	if len(c.m) >= wordCacheSize {
+		clear(c.m)
+	}
+	c.m[strings.Clone(w)] = t
+	c.mu.Unlock()
+	return t
+}
+
+// surface is the folded word without its apostrophe suffix.
+func surface(w string) string {
+	return turkish.Fold(cutApostrophe(w))
+}
+
+// prepare splits every article into paragraphs and sentences, keeping byte
+// offsets into the article text.
+func (a *analyzer) prepare(articles []Passage) *document {
+	d := &document{}
+	for ai, p := range articles {
+		for _, span := range paragraphSpans(p.Text) {
+			d.addParagraph(a, ai, p, span[0], span[1])
+		}
+	}
+	n := float64(max(1, len(d.sents)-1))
+	for i, s := range d.sents {
+		s.relPos = float64(i) / n
+	}
+	return d
+}
+
+func (d *document) addParagraph(a *analyzer, ai int, p Passage, from, to int) {
+	text := p.Text[from:to]
+	var para []*sentence
+	at := 0
+	for _, s := range turkish.SplitSentences(text) {
+		i := strings.Index(text[at:], s)
+		if i < 0 {
+			continue
+		}
+		start := from + at + i
+		at += i + len(s)
+		toks := a.tokens(s)
+		if len(toks) == 0 {
+			continue
+		}
+		para = append(para, &sentence{
+			RankedSentence: RankedSentence{ArticleID: p.ArticleID, Article: ai,
+				Start: start, End: start + len(s), Text: s},
+			para: len(d.paras), inPara: len(para), toks: toks,
+		})
+	}
+	if len(para) == 0 {
+		return
+	}
+	for _, s := range para {
+		s.nInPara = len(para)
+	}
+	d.paras = append(d.paras, para)
+	d.sents = append(d.sents, para...)
+}
+
+// paragraphSpans returns [start,end) byte spans of the paragraphs of text,
+// which are separated by lines holding only white space.
+func paragraphSpans(text string) [][2]int {
+	var spans [][2]int
+	start := -1
+	for at := 0; at < len(text); {
+		nl := strings.IndexByte(text[at:], '\n')
+		end := len(text)
+		if nl >= 0 {
+			end = at + nl
+		}
+		blank := isBlank(text[at:end])
+		if !blank && start < 0 {
+			start = at
+		}
+		if blank && start >= 0 {
+			spans = append(spans, [2]int{start, at})
+			start = -1
+		}
+		at = end + 1
+	}
+	if start >= 0 {
+		spans = append(spans, [2]int{start, len(text)})
+	}
+	return spans
+}
+
+func isBlank(line string) bool {
+	for _, r := range line {
+		if !unicode.IsSpace(r) && r != '\uFEFF' {
+			return false
+		}
+	}
+	return true
+}
+
+// isCapitalised reports whether w starts with an upper-case letter.
+func isCapitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}

@@ -1,0 +1,168 @@
+package kai
+
+import (
+	"math"
+	"sort"
+
+	"manset/internal/turkish"
+)
+
+// RankedSentence is a candidate answer sentence. Start and End are byte
+// offsets in the text of Question.Articles[Article]; Features are the
+// ranker's inputs in featureNames order (kept for training and debugging).
+type RankedSentence struct {
+	ArticleID  int64
+	Article    int
+	Start, End int
+	Text       string
+	Score      float64
+	Features   []float64
+}
+
+// Extractive answers by quoting article sentences. It is safe for
+// concurrent use; all state is per question.
+type Extractive struct {
+	forms *wordCache // primary stem and snowball stem of words
+	model *model
+}
+
+// Option configures an Extractive.
+type Option func(*Extractive)
+
+// WithStemmer replaces the primary stemmer (turkish.Stem), for measuring
+// alternatives.
+func WithStemmer(stem func(string) string) Option {
+	return func(e *Extractive) {
+		e.forms = newWordCache(func(w string) (string, string) { return stem(w), turkish.StemSnowball(w) })
+	}
+}
+
+// WithoutModel ranks by BM25 alone instead of the learned weights; the
+// baseline, and what the trainer uses to extract features.
+func WithoutModel() Option {
+	return func(e *Extractive) { e.model = nil }
+}
+
+// NewExtractive returns the extractive engine with the embedded ranker.
+func NewExtractive(opts ...Option) *Extractive {
+	e := &Extractive{forms: newWordCache(turkish.StemForms), model: &defaultModel}
+	for _, o := range opts {
+		o(e)
+	}
+	return e
+}
+
+// secondaryPenalty lowers sentences of articles other than the one asked
+// about (in model score units), so they win only when clearly better.
+const secondaryPenalty = 1.5
+
+// ranking is one question's analysed query and scored sentences.
+type ranking struct {
+	q     *query
+	doc   *document
+	sents []*sentence // best first
+}
+
+// Rank returns every candidate sentence of q.Articles, best first. Ask and
+// Eval both rank through here, so the evaluation measures what readers get.
+func (e *Extractive) Rank(q Question) []RankedSentence {
+	r := e.rank(q)
+	out := make([]RankedSentence, len(r.sents))
+	for i, s := range r.sents {
+		out[i] = s.RankedSentence
+	}
+	return out
+}
+
+func (e *Extractive) rank(q Question) *ranking {
+	a := newAnalyzer(e)
+	r := &ranking{q: a.analyzeQuery(q), doc: a.prepare(q.Articles)}
+	titles := make([]map[string]bool, len(q.Articles))
+	for i, p := range q.Articles {
+		titles[i] = map[string]bool{}
+		for _, t := range a.tokens(p.Title) {
+			titles[i][t.term] = true
+		}
+	}
+	computeFeatures(r.doc, r.q, titles)
+	for _, s := range r.doc.sents {
+		s.Score = e.model.score(s.Features)
+		if s.Article > 0 {
+			s.Score -= secondaryPenalty
+		}
+	}
+	r.sents = append([]*sentence(nil), r.doc.sents...)
+	sort.SliceStable(r.sents, func(i, j int) bool { return r.sents[i].Score > r.sents[j].Score })
+	return r
+}
+
+// model is a linear ranker over standardised features; a nil model scores
+// by raw BM25.
+type model struct {
+	Mean, Std, W []float64
+}
+
+func (m *model) score(x []float64) float64 {
+	if m == nil {
+		return x[fBM25]
+	}
+	s := 0.0
+	for i, w := range m.W {
+		if i < len(x) && m.Std[i] > 0 {
+			s += w * (x[i] - m.Mean[i]) / m.Std[i]
+		}
+	}
+	return s
+}
+
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.75
+)
+
+// idfs returns BM25 idf per term over the sentences, for the terms of
+// one field (primary stem, snowball stem).
+func idfs(sents []*sentence, terms []string, field func(token) string) map[string]float64 {
+	want := make(map[string]int, len(terms))
+	for _, t := range terms {
+		want[t] = 0
+	}
+	for _, s := range sents {
+		seen := map[string]bool{}
+		for _, t := range s.toks {
+			f := field(t)
+			if _, ok := want[f]; ok && !seen[f] {
+				seen[f] = true
+				want[f]++
+			}
+		}
+	}
+	n := float64(len(sents))
+	idf := make(map[string]float64, len(want))
+	for t, df := range want {
+		idf[t] = math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+	}
+	return idf
+}
+
+// bm25 scores toks against the query terms (summed in query order, so
+// ties break the same way every time).
+func bm25(toks []token, terms []string, idf map[string]float64, field func(token) string, avgLen float64) float64 {
+	tf := map[string]int{}
+	for _, t := range toks {
+		if f := field(t); idf[f] > 0 {
+			tf[f]++
+		}
+	}
+	norm := bm25K1 * (1 - bm25B + bm25B*float64(len(toks))/avgLen)
+	score := 0.0
+	for _, term := range terms {
+		if n := float64(tf[term]); n > 0 {
+			score += idf[term] * n * (bm25K1 + 1) / (n + norm)
+		}
+	}
+	return score
+}
+
+func termOf(t token) string { return t.term }
+func altOf(t token) string  { return t.alt }

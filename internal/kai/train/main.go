@@ -1,0 +1,242 @@
+// Command train fits KAI's sentence ranker: a linear model over the
+// features of kai.RankedSentence, trained listwise (softmax over the
+// sentences of each question's article, the sentences holding the gold
+// answer as targets) on a SQuAD-format file, and writes the weights as Go.
+// Only numbers leave the training data; no text is copied.
+//
+//	go run ./internal/kai/train -o internal/kai/weights.go tquad-train-v0.1.json
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"go/format"
+	"hash/fnv"
+	"math"
+	"os"
+
+	"manset/internal/kai"
+)
+
+// example is one question: standardised feature rows and which are answers.
+type example struct {
+	x   [][]float64
+	pos []bool
+}
+
+func main() {
+	out := flag.String("o", "", "write the weights Go file here (default: print)")
+	scope := flag.String("scope", kai.ScopeArticle, "paragraph or article")
+	holdout := flag.Int("holdout", 0, "keep every title with hash%N==0 out of training and report it (0: none)")
+	l2 := flag.Float64("l2", 1e-3, "L2 penalty")
+	iters := flag.Int("iters", 400, "gradient steps")
+	flag.Parse()
+	train, held, err := load(flag.Arg(0), *scope, *holdout)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	mean, std := standardise(train, held)
+	w := fit(train, *l2, *iters)
+	fmt.Fprintf(os.Stderr, "train acc@1=%.1f (%d questions)\n", acc1(train, w), len(train))
+	if len(held) > 0 {
+		fmt.Fprintf(os.Stderr, "held-out acc@1=%.1f (%d questions)\n", acc1(held, w), len(held))
+	}
+	src := goSource(mean, std, w)
+	if *out == "" {
+		os.Stdout.Write(src)
+		return
+	}
+	if err := os.WriteFile(*out, src, 0o644); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+// load ranks every question with BM25 alone to get its feature rows.
+func load(path, scope string, holdout int) (train, held []example, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	items, _, err := kai.LoadEval(f, scope)
+	if err != nil {
+		return nil, nil, err
+	}
+	e := kai.NewExtractive(kai.WithoutModel())
+	for _, it := range items {
+		var ex example
+		any := false
+		for _, s := range e.Rank(it.Question) {
+			hit := kai.HitRank([]kai.RankedSentence{s}, it.Gold) == 0
+			any = any || hit
+			ex.x = append(ex.x, s.Features)
+			ex.pos = append(ex.pos, hit)
+		}
+		if !any {
+			continue // the answer crosses a sentence boundary: nothing to learn
+		}
+		h := fnv.New32a()
+		h.Write([]byte(it.Question.Articles[0].Title))
+		if holdout > 0 && h.Sum32()%uint32(holdout) == 0 {
+			held = append(held, ex)
+		} else {
+			train = append(train, ex)
+		}
+	}
+	return train, held, nil
+}
+
+// standardise rescales features in place to zero mean, unit variance over
+// the training rows, and returns the scaling for the model file.
+func standardise(train, held []example) (mean, std []float64) {
+	n := len(kai.FeatureNames())
+	mean, std = make([]float64, n), make([]float64, n)
+	count := 0.0
+	for _, ex := range train {
+		for _, x := range ex.x {
+			for i := range n {
+				mean[i] += x[i]
+				std[i] += x[i] * x[i]
+			}
+			count++
+		}
+	}
+	for i := range n {
+		mean[i] /= count
+		std[i] = math.Sqrt(max(std[i]/count-mean[i]*mean[i], 0))
+		if std[i] < 1e-9 {
+			std[i] = 0
+		}
+	}
+	for _, set := range [][]example{train, held} {
+		for _, ex := range set {
+			for _, x := range ex.x {
+				for i := range n {
+					if std[i] > 0 {
+						x[i] = (x[i] - mean[i]) / std[i]
+					} else {
+						x[i] = 0
+					}
+				}
+			}
+		}
+	}
+	return mean, std
+}
+
+// fit minimises the listwise softmax loss -log P(answer sentences) with
+// Adam, full batch.
+func fit(train []example, l2 float64, iters int) []float64 {
+	n := len(kai.FeatureNames())
+	w, m, v := make([]float64, n), make([]float64, n), make([]float64, n)
+	const lr, b1, b2 = 0.05, 0.9, 0.999
+	for it := 1; it <= iters; it++ {
+		g, loss := gradient(train, w)
+		for i := range w {
+			g[i] = g[i]/float64(len(train)) + l2*w[i]
+			m[i] = b1*m[i] + (1-b1)*g[i]
+			v[i] = b2*v[i] + (1-b2)*g[i]*g[i]
+			mh, vh := m[i]/(1-math.Pow(b1, float64(it))), v[i]/(1-math.Pow(b2, float64(it)))
+			w[i] -= lr * mh / (math.Sqrt(vh) + 1e-8)
+		}
+		if it%100 == 0 {
+			fmt.Fprintf(os.Stderr, "iter %d loss %.4f\n", it, loss/float64(len(train)))
+		}
+	}
+	return w
+}
+
+func gradient(train []example, w []float64) ([]float64, float64) {
+	g := make([]float64, len(w))
+	loss := 0.0
+	for _, ex := range train {
+		p := softmax(ex.x, w)
+		pos := 0.0
+		for i, ok := range ex.pos {
+			if ok {
+				pos += p[i]
+			}
+		}
+		loss -= math.Log(pos + 1e-12)
+		for i, x := range ex.x {
+			d := p[i]
+			if ex.pos[i] {
+				d -= p[i] / pos
+			}
+			for j := range w {
+				g[j] += d * x[j]
+			}
+		}
+	}
+	return g, loss
+}
+
+func softmax(x [][]float64, w []float64) []float64 {
+	p := make([]float64, len(x))
+	top := math.Inf(-1)
+	for i, row := range x {
+		p[i] = dot(row, w)
+		top = max(top, p[i])
+	}
+	sum := 0.0
+	for i := range p {
+		p[i] = math.Exp(p[i] - top)
+		sum += p[i]
+	}
+	for i := range p {
+		p[i] /= sum
+	}
+	return p
+}
+
+func dot(a, b []float64) float64 {
+	s := 0.0
+	for i := range a {
+		s += a[i] * b[i]
+	}
+	return s
+}
+
+// acc1 is the share of questions whose best-scored sentence is an answer;
+// ties go to the earlier sentence, as in kai's stable sort.
+func acc1(set []example, w []float64) float64 {
+	hit := 0
+	for _, ex := range set {
+		best := 0
+		for i, x := range ex.x {
+			if dot(x, w) > dot(ex.x[best], w) {
+				best = i
+			}
+		}
+		if ex.pos[best] {
+			hit++
+		}
+	}
+	return 100 * float64(hit) / float64(len(set))
+}
+
+func goSource(mean, std, w []float64) []byte {
+	var b bytes.Buffer
+	b.WriteString("// Code generated by internal/kai/train; DO NOT EDIT.\n\npackage kai\n\n")
+	b.WriteString("// defaultModel ranks answer sentences; trained on TQuAD train (numbers only).\n")
+	b.WriteString("var defaultModel = model{\n")
+	for _, row := range []struct {
+		name string
+		v    []float64
+	}{{"Mean", mean}, {"Std", std}, {"W", w}} {
+		fmt.Fprintf(&b, "\t%s: []float64{\n", row.name)
+		for i, x := range row.v {
+			fmt.Fprintf(&b, "\t\t%.6g, // %s\n", x, kai.FeatureNames()[i])
+		}
+		b.WriteString("\t},\n")
+	}
+	b.WriteString("}\n")
+	src, err := format.Source(b.Bytes())
+	if err != nil {
+		panic(err)
+	}
+	return src
+}

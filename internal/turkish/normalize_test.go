@@ -1,0 +1,46 @@
+package turkish
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestNormalizeTokens(t *testing.T) {
+	tests := []struct{ in, like string }{
+		{"İSTANBUL'DA IŞIK", "istanbul isik"},
+		{"Ilık bir anlaşmanın", "ılık bir anlaşma"},
+		{"  ", ""},
+	}
+	for _, tt := range tests {
+		got, want := NormalizeTokens(tt.in), NormalizeTokens(tt.like)
+		if !slices.Equal(got, want) {
+			t.Errorf("NormalizeTokens(%q) = %q, want %q", tt.in, got, want)
+		}
+	}
+	if got := NormalizeTokens("Işık"); len(got) != 1 || strings.ContainsAny(got[0], "ışIŞ") {
+		t.Errorf("terms must be folded ASCII, got %q", got)
+	}
+}
+
+func TestNormalizeContentTokens(t *testing.T) {
+	got := NormalizeContentTokens("Bu anlaşma ve İstanbul için çok önemli")
+	want := []string{Stem("anlaşma"), Stem("İstanbul"), Stem("önemli")}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestNormalizeText(t *testing.T) {
+	doc := NormalizeText("Valilik, İstanbul'da ılık ve IŞIK dolu bir hafta bekleniyor dedi.")
+	for _, query := range []string{"istanbul", "ILIK", "Ilık", "isik"} {
+		for _, term := range NormalizeTokens(query) {
+			if !slices.Contains(strings.Fields(doc), term) {
+				t.Errorf("query %q term %q not in %q", query, term, doc)
+			}
+		}
+	}
+	if strings.Contains(doc, "  ") || strings.ContainsAny(doc, ",.'") {
+		t.Errorf("NormalizeText must be single-spaced terms, got %q", doc)
+	}
+}
