@@ -156,15 +156,20 @@ func longestRun(s string) int {
 // maxSummary caps the summary length in bytes.
 const maxSummary = 400
 
-// summary returns the spot: a distinct lead paragraph when the page has one
-// (set off by chrome, or a single sentence), else the body's opening
-// sentences up to a readable length.
-func summary(lead []string, paras []string) string {
-	if len(lead) > 0 && len(lead[0]) <= maxSummary {
-		return lead[0]
+// summary returns the spot: the lead line kept out of the text when the
+// page has one; else a distinct lead paragraph (set off by chrome, or a
+// single sentence); else the body's opening sentences up to a readable
+// length.
+func summary(lines []*line, spot int, hasLead bool, paras []string) string {
+	if spot >= 0 {
+		// Glue repair may split the line; the summary stays one paragraph.
+		return strings.Join(paragraphs(lines, []int{spot}), " ")
 	}
 	if len(paras) == 0 {
 		return ""
+	}
+	if hasLead && len(paras[0]) <= maxSummary {
+		return paras[0]
 	}
 	sentences := turkish.SplitSentences(paras[0])
 	if len(sentences) == 1 && len(paras[0]) <= maxSummary {

@@ -26,7 +26,7 @@ type stamp struct {
 
 // modifiedLabels and publishedLabels are folded label stems.
 var (
-	modifiedLabels  = []string{"guncel", "updated", "modified", "last update", "duzenlen", "degistir"}
+	modifiedLabels  = []string{"guncel", "updated", "modified", "last update", "duzenle", "degistir", "edited", "revised"}
 	publishedLabels = []string{"yayin", "published", "posted", "olustur", "eklen", "kayit", "tarih", "date"}
 )
 
@@ -84,15 +84,31 @@ func markDates(lines []*line) []stamp {
 	return out
 }
 
-// resolveDates picks the published and modified times among the stamps that
-// belong to the article: those above its body, or anywhere when labelled.
-// A labelled date wins; otherwise the first date is the publication and the
-// next different one the update. A bare day is absorbed by a timed reading
-// of the same day. The update is dropped when it is before the publication.
-func resolveDates(stamps []stamp, bodyStart int) (published, modified *time.Time) {
+// dateZone is where an article's dates are looked for: unlabelled dates in
+// its header [start, text), labelled ones also below the text until the
+// first line that ends the article (tail).
+type dateZone struct {
+	start, text, tail int
+}
+
+// holds reports whether stamp s belongs to the article.
+func (z dateZone) holds(s stamp) bool {
+	end := z.text
+	if s.role != roleUnknown {
+		end = z.tail
+	}
+	return s.at >= z.start && s.at < end
+}
+
+// resolveDates picks the published and modified times among the stamps in
+// the article's zone. A label decides a date's role; unlabelled dates fill
+// the roles left in page order: the first is the publication, the next
+// different one the update. A bare day is absorbed by a timed reading of the
+// same day. The update is dropped when it is not after the publication.
+func resolveDates(stamps []stamp, z dateZone) (published, modified *time.Time) {
 	var use []stamp
 	for _, s := range stamps {
-		if s.at < bodyStart || s.role != roleUnknown {
+		if z.holds(s) {
 			use = append(use, s)
 		}
 	}
@@ -120,7 +136,7 @@ func resolveDates(stamps []stamp, bodyStart int) (published, modified *time.Time
 	}
 	p := use[pub].t
 	published = &p
-	if mod >= 0 && !use[mod].t.Before(p) && !use[mod].t.Equal(p) {
+	if mod >= 0 && use[mod].t.After(p) {
 		m := use[mod].t
 		modified = &m
 	}

@@ -55,10 +55,20 @@ var softShort = []string{
 	"paylas", "share", "tweet", "whatsapp", "facebook", "twitter", "telegram", "linkedin",
 	"pinterest", "instagram", "youtube", "e posta", "email", "mail", "kopyala", "copy link",
 	"link", "yazdir", "print", "reklam", "advertisement", "advert", "sponsor", "ilan",
-	"yazi boyut", "font", "okuma suresi", "dk okuma", "min read", "menu", "ana sayfa",
+	"yazi boyut", "font", "okuma suresi", "okunma suresi", "dk okuma", "min read", "menu", "ana sayfa",
 	"anasayfa", "home$", "skip$", "kabul et", "accept", "tamam$", "evet$", "hayir$", "gonder$",
 	"send$", "submit", "adiniz", "isim$", "name$", "ara$", "search", "takip et", "follow",
 	"kapat$", "close$", "galeri", "gallery", "video", "foto", "dinle", "listen", "geri don",
+}
+
+// headerWords mark soft chrome that belongs to an article's header (share
+// bar, reading time, text size, print) rather than to its body, where ad
+// slots, photo credits and inline links also sit.
+var headerWords = []string{
+	"paylas", "share", "tweet", "whatsapp", "facebook", "twitter", "telegram", "linkedin",
+	"pinterest", "e posta", "email", "mail", "kopyala", "copy link", "yazdir", "print",
+	"yazi boyut", "font", "okuma suresi", "okunma suresi", "dk okuma", "min read",
+	"dinle", "listen", "takip et", "google news",
 }
 
 // sectionWords are common section and menu names; a short line made only of

@@ -30,9 +30,21 @@ func headEnd(lines []*line) int {
 // category items (home link dropped) and, when the last item is the
 // article's headline, that headline.
 func findBreadcrumb(lines []*line, end int) (items []string, title string) {
+	// The set of keys is built once, on first use: a page of many failed
+	// "1. ..." candidates would otherwise rescan every line for each.
+	var keys map[string]bool
+	hasKey := func(key string) bool {
+		if keys == nil {
+			keys = make(map[string]bool, len(lines))
+			for _, l := range lines {
+				keys[l.key] = true
+			}
+		}
+		return keys[key]
+	}
 	for i := 0; i < end; i++ {
 		if m := crumbItem.FindStringSubmatch(lines[i].text); m != nil && m[1] == "1" {
-			if items, title, ok := numberedCrumb(lines, i, end); ok {
+			if items, title, ok := numberedCrumb(lines, i, end, hasKey); ok {
 				return items, title
 			}
 		}
@@ -44,8 +56,9 @@ func findBreadcrumb(lines []*line, end int) (items []string, title string) {
 	return nil, ""
 }
 
-// numberedCrumb reads items "1. X", "2. Y", ... from lines[start:end].
-func numberedCrumb(lines []*line, start, end int) (items []string, title string, ok bool) {
+// numberedCrumb reads items "1. X", "2. Y", ... from lines[start:end];
+// hasKey reports whether some line of the page has a folded key.
+func numberedCrumb(lines []*line, start, end int, hasKey func(string) bool) (items []string, title string, ok bool) {
 	var texts []string
 	var at []int
 	for i := start; i < end; i++ {
@@ -60,7 +73,7 @@ func numberedCrumb(lines []*line, start, end int) (items []string, title string,
 		return nil, "", false
 	}
 	last := newLine(texts[len(texts)-1])
-	if last.words >= 4 || (last.words >= 2 && lines[at[len(at)-1]].count == 1 && repeatsElsewhere(lines, last.key)) {
+	if last.words >= 4 || (last.words >= 2 && lines[at[len(at)-1]].count == 1 && hasKey(last.key)) {
 		title = texts[len(texts)-1]
 		texts = texts[:len(texts)-1]
 	}
@@ -73,16 +86,6 @@ func numberedCrumb(lines []*line, start, end int) (items []string, title string,
 		lines[i].kind = kindCrumb
 	}
 	return categories(texts), title, true
-}
-
-// repeatsElsewhere reports whether a line other than a breadcrumb item has key.
-func repeatsElsewhere(lines []*line, key string) bool {
-	for _, l := range lines {
-		if l.key == key {
-			return true
-		}
-	}
-	return false
 }
 
 func isHome(s string) bool { return homeWords[newLine(s).key] }

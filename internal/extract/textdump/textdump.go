@@ -83,13 +83,10 @@ func analyse(lines []*line) (news.Extracted, error) {
 		return news.Extracted{}, news.Errorf(news.EINVALID,
 			"metin dökümünde haber metni bulunamadı (no article text found after the headline %q)", title)
 	}
-	lead := paragraphs(lines, leadIdx)
-	paras := append(lead, paragraphs(lines, bodyIdx)...)
-	bodyStart := start
-	if len(leadIdx) > 0 {
-		bodyStart = leadIdx[0]
-	}
-	published, modified := resolveDates(stamps, bodyStart)
+	spot, textIdx := splitSpot(lines, append(leadIdx, bodyIdx...))
+	paras := paragraphs(lines, textIdx)
+	zone := dateZone{start: headerStart(lines, titleAt), text: textIdx[0], tail: tailEnd(lines, textIdx[0])}
+	published, modified := resolveDates(stamps, zone)
 	text := strings.Join(paras, "\n\n")
 	e := news.Extracted{
 		Title:       title,
@@ -99,7 +96,7 @@ func analyse(lines []*line) (news.Extracted, error) {
 		ModifiedAt:  modified,
 		Breadcrumb:  crumbs,
 		Lang:        language(text),
-		Summary:     summary(lead, paras),
+		Summary:     summary(lines, spot, len(leadIdx) > 0, paras),
 		Text:        text,
 		HTML:        renderHTML(paras),
 	}
