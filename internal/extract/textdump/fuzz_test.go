@@ -13,10 +13,11 @@ import (
 // FuzzParse checks that any input gives either an EINVALID error or an
 // article made of valid UTF-8 whose text uses only characters of the input
 // (plus the spaces and newlines that join and repair paragraphs). Seeds are
-// the golden fixtures and the odd cases in testdata/fuzz/FuzzParse.
+// the golden fixtures, the demo dumps and the odd cases in testdata/fuzz/FuzzParse.
 func FuzzParse(f *testing.F) {
 	dumps, _ := filepath.Glob("testdata/*.txt")
-	for _, p := range dumps {
+	demo, _ := filepath.Glob("../../demo/content/dumps/*.txt")
+	for _, p := range append(dumps, demo...) {
 		raw, err := os.ReadFile(p)
 		if err != nil {
 			f.Fatal(err)
