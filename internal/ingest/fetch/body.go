@@ -26,18 +26,56 @@ func readBody(resp *http.Response, limit int64) ([]byte, error) {
 	if r == resp.Body && resp.ContentLength > limit {
 		return nil, tooLarge(limit) // said so up front: do not read it
 	}
-	var buf bytes.Buffer
+	hint := 0
 	if resp.ContentLength > 0 && resp.ContentLength <= limit {
-		buf.Grow(int(resp.ContentLength)) // a hint: one allocation for the usual page
+		hint = int(resp.ContentLength)
 	}
-	n, err := buf.ReadFrom(io.LimitReader(r, limit+1))
-	if n > limit {
-		return nil, tooLarge(limit)
+	return readCapped(r, limit, hint)
+}
+
+// readCapped reads r to the end, or fails once it passes limit bytes. It
+// reads into chunks and joins them once at the end, so memory stays near
+// the bytes actually read, and a body refused for its size costs about
+// limit bytes, not the doubling a growing buffer would allocate.
+func readCapped(r io.Reader, limit int64, hint int) ([]byte, error) {
+	var chunks [][]byte
+	var total int64
+	size := max(hint+1, 32<<10) // +1 so a body of exactly hint bytes sees EOF in one chunk
+	for {
+		chunk := make([]byte, min(int64(size), limit+1-total))
+		n, err := fill(r, chunk)
+		chunks = append(chunks, chunk[:n])
+		total += int64(n)
+		if total > limit {
+			return nil, tooLarge(limit)
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, bodyError(err)
+		}
+		size = min(size*2, 1<<20)
 	}
-	if err != nil {
-		return nil, bodyError(err)
+	if len(chunks) == 1 {
+		return chunks[0], nil
 	}
-	return buf.Bytes(), nil
+	return bytes.Join(chunks, nil), nil
+}
+
+// fill reads into buf until it is full or r fails. Unlike io.ReadFull it
+// keeps a decompressor's io.ErrUnexpectedEOF (a truncated stream) apart
+// from the plain end of the body.
+func fill(r io.Reader, buf []byte) (int, error) {
+	n := 0
+	for n < len(buf) {
+		m, err := r.Read(buf[n:])
+		n += m
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
 }
 
 // decoder returns a reader of resp's body with its Content-Encoding undone.

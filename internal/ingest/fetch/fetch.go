@@ -54,7 +54,7 @@ type Fetcher struct {
 
 	// blocked decides which resolved addresses the SSRF guard refuses, and
 	// wait sleeps between requests; tests replace both.
-	blocked func(netip.Addr) bool
+	blocked func(netip.AddrPort) bool
 	wait    func(ctx context.Context, d time.Duration) error
 }
 
@@ -107,7 +107,7 @@ func New(cfg Config) *Fetcher {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	f := &Fetcher{cfg: cfg, log: cfg.Logger, hosts: map[string]*host{}, blocked: isBlockedAddr, wait: sleep}
+	f := &Fetcher{cfg: cfg, log: cfg.Logger, hosts: map[string]*host{}, blocked: isBlocked, wait: sleep}
 	f.client = &http.Client{
 		Transport: f.transport(),
 		// Redirects are followed by Fetch itself, hop by hop, so that each

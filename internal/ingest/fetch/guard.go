@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/netip"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"manset/internal/news"
@@ -103,11 +104,14 @@ func (f *Fetcher) checkDialAddr(address string) error {
 		return nil
 	}
 	ap, err := netip.ParseAddrPort(address)
-	if err != nil || f.blocked(ap.Addr()) {
+	if err != nil || f.blocked(ap) {
 		return forbiddenAddr(address)
 	}
 	return nil
 }
+
+// isBlocked is the default guard predicate; the port does not matter.
+func isBlocked(ap netip.AddrPort) bool { return isBlockedAddr(ap.Addr()) }
 
 func forbiddenAddr(address string) error {
 	return news.Errorf(news.EFORBIDDEN, "özel ağ adresine erişim engellendi: %s", address)
@@ -115,7 +119,7 @@ func forbiddenAddr(address string) error {
 
 // checkURL parses raw and refuses what the fetcher never requests: other
 // schemes than http(s), URLs with credentials, URLs without a host. A host
-// written as an IP literal is checked here already, so the refusal names it.
+// written as an IP literal is checked here already, before any request.
 func (f *Fetcher) checkURL(raw string) (*url.URL, error) {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
@@ -136,12 +140,17 @@ func (f *Fetcher) checkParsedURL(u *url.URL) error {
 	if f.cfg.AllowPrivate {
 		return nil
 	}
-	host := u.Hostname()
-	if a, err := netip.ParseAddr(host); err == nil && f.blocked(a) {
-		return forbiddenAddr(host)
+	// Names are judged when dialled, on the addresses they resolve to.
+	a, err := netip.ParseAddr(u.Hostname())
+	if err != nil {
+		return nil
 	}
-	if h := strings.ToLower(strings.TrimSuffix(host, ".")); h == "localhost" || strings.HasSuffix(h, ".localhost") {
-		return forbiddenAddr(host)
+	port, _ := strconv.ParseUint(u.Port(), 10, 16)
+	if port == 0 {
+		port = map[string]uint64{"http": 80, "https": 443}[u.Scheme]
+	}
+	if f.blocked(netip.AddrPortFrom(a, uint16(port))) {
+		return forbiddenAddr(u.Host)
 	}
 	return nil
 }
