@@ -23,7 +23,6 @@ type sentence struct {
 	RankedSentence
 	para    int // paragraph number over all articles
 	inPara  int // position within its paragraph
-	nInPara int // sentences in its paragraph
 	relPos  float64
 	toks    []token
 }
@@ -121,34 +120,69 @@ func (a *analyzer) prepare(articles []Passage) *document {
 }
 
 func (d *document) addParagraph(a *analyzer, ai int, p Passage, from, to int) {
-	text := p.Text[from:to]
 	var para []*sentence
-	at := 0
-	for _, s := range turkish.SplitSentences(text) {
-		i := strings.Index(text[at:], s)
-		if i < 0 {
-			continue
-		}
-		start := from + at + i
-		at += i + len(s)
-		toks := a.tokens(s)
+	for _, sp := range sentenceSpans(p.Text[from:to]) {
+		start, end := from+sp[0], from+sp[1]
+		text := p.Text[start:end]
+		toks := a.tokens(text)
 		if len(toks) == 0 {
 			continue
 		}
 		para = append(para, &sentence{
 			RankedSentence: RankedSentence{ArticleID: p.ArticleID, Article: ai,
-				Start: start, End: start + len(s), Text: s},
+				Start: start, End: end, Text: text},
 			para: len(d.paras), inPara: len(para), toks: toks,
 		})
 	}
 	if len(para) == 0 {
 		return
 	}
-	for _, s := range para {
-		s.nInPara = len(para)
-	}
 	d.paras = append(d.paras, para)
 	d.sents = append(d.sents, para...)
+}
+
+// sentenceSpans returns [start,end) byte spans of the sentences of one
+// paragraph. Pieces that turkish.SplitSentences cut inside parentheses
+// ("(d. 11 Ekim 1910 - ö. 1997)") or after a Roman ordinal ("IV. Murad")
+// are joined again: an answer must not be cut in two.
+func sentenceSpans(text string) [][2]int {
+	var spans [][2]int
+	at := 0
+	for _, s := range turkish.SplitSentences(text) {
+		i := strings.Index(text[at:], s)
+		if i < 0 {
+			continue // SplitSentences returns trimmed pieces in order; never expected
+		}
+		start := at + i
+		at = start + len(s)
+		if n := len(spans); n > 0 && continues(text[spans[n-1][0]:spans[n-1][1]]) && at-spans[n-1][0] < maxJoined {
+			spans[n-1][1] = at
+			continue
+		}
+		spans = append(spans, [2]int{start, at})
+	}
+	return spans
+}
+
+// maxJoined caps a joined sentence, so a stray parenthesis cannot swallow a
+// whole paragraph.
+const maxJoined = 600
+
+// continues reports whether a piece cannot end a sentence: it leaves a
+// parenthesis open or ends in a Roman numeral with a dot.
+func continues(s string) bool {
+	if strings.Count(s, "(") > strings.Count(s, ")") {
+		return true
+	}
+	k := len(s) - 1
+	if k < 1 || s[k] != '.' {
+		return false
+	}
+	j := k
+	for j > 0 && strings.IndexByte("IVXLC", s[j-1]) >= 0 {
+		j--
+	}
+	return j < k && (j == 0 || s[j-1] == ' ')
 }
 
 // paragraphSpans returns [start,end) byte spans of the paragraphs of text,

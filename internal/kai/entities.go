@@ -34,6 +34,40 @@ func answerSpans(typ qtype, s *sentence, qu *query) []span {
 	return nil
 }
 
+// entityKind is a kind of phrase an answer sentence can offer.
+type entityKind int
+
+const (
+	eName entityKind = iota
+	eDate
+	ePlace
+	eNumber
+	eReason
+	eManner
+	nEntityKinds
+)
+
+// hasEntity reports whether s offers a phrase of kind k that the question
+// does not already contain.
+func hasEntity(k entityKind, s *sentence, qu *query) bool {
+	var spans []span
+	switch k {
+	case eName:
+		spans = nameRuns(s, qu)
+	case eDate:
+		spans = dateSpans(s, qu, false)
+	case ePlace:
+		spans = placeSpans(s, qu)
+	case eNumber:
+		spans = numberSpans(s, qu)
+	case eReason:
+		spans = clauseSpans(s, reasonMarkers)
+	case eManner:
+		spans = clauseSpans(s, mannerMarkers)
+	}
+	return len(spans) > 0
+}
+
 // nameRuns are runs of capitalised words with at least one word the
 // question does not contain. A sentence's first word counts only inside a
 // run of two or more, since every sentence starts with a capital.

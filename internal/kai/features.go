@@ -23,16 +23,27 @@ const (
 	fLogLen
 	fNovel
 	fTitleFreeCov
-	fTypeBase // one feature per qtype after qOther: the sentence has a fitting phrase
+	fBM25Rank
+	fMatched
+	fTypeBase // question type × kind of phrase the sentence offers, see entityKinds
 )
 
 // nFeatures is the length of a feature vector.
-const nFeatures = fTypeBase + int(nQTypes) - 1
+const nFeatures = fTypeBase + int(nQTypes)*int(nEntityKinds)
 
-var featureNames = []string{"bm25", "bm25_norm", "bm25_top", "alt_norm", "idf_cov",
-	"exact_cov", "bigram", "proximity", "run", "prev", "next", "para", "first_in_para",
-	"rel_pos", "log_len", "novel", "title_free_cov", "type_person", "type_date", "type_place",
-	"type_number", "type_reason", "type_how"}
+var featureNames = func() []string {
+	names := []string{"bm25", "bm25_norm", "bm25_top", "alt_norm", "idf_cov",
+		"exact_cov", "bigram", "proximity", "run", "prev", "next", "para", "first_in_para",
+		"rel_pos", "log_len", "novel", "title_free_cov", "bm25_rank", "matched"}
+	qnames := []string{"other", "person", "date", "place", "number", "reason", "how"}
+	enames := []string{"name", "date", "place", "number", "reason", "manner"}
+	for _, q := range qnames {
+		for _, e := range enames {
+			names = append(names, "q_"+q+"_has_"+e)
+		}
+	}
+	return names
+}()
 
 // computeFeatures fills Features for every sentence of d.
 func computeFeatures(d *document, qu *query, titles []map[string]bool) {
@@ -68,6 +79,7 @@ func computeFeatures(d *document, qu *query, titles []map[string]bool) {
 			x[fNext] = ratio(bm[i+1], maxBM)
 		}
 		x[fPara] = ratio(para[s.para], maxPara)
+		x[fBM25Rank] = 1 / float64(1+rankAbove(bm, bm[i]))
 		sentenceFeatures(x, s, qu, idf, titles[s.Article])
 		s.Features = x
 	}
@@ -93,6 +105,11 @@ func sentenceFeatures(x []float64, s *sentence, qu *query, idf map[string]float6
 		}
 	}
 	x[fIDFCov] = ratio(got, all)
+	for _, term := range qu.terms {
+		if len(pos[term]) > 0 {
+			x[fMatched]++
+		}
+	}
 	x[fTitleFreeCov] = ratio(free, freeAll)
 	x[fExactCov] = exactCoverage(s, qu)
 	x[fBigram], x[fRun] = sequenceMatches(s, qu)
@@ -109,8 +126,10 @@ func sentenceFeatures(x []float64, s *sentence, qu *query, idf map[string]float6
 		}
 	}
 	x[fNovel] = ratio(float64(novel), float64(len(s.toks)))
-	if qu.typ != qOther && len(answerSpans(qu.typ, s, qu)) > 0 {
-		x[fTypeBase+int(qu.typ)-1] = 1
+	for k := range nEntityKinds {
+		if hasEntity(k, s, qu) {
+			x[fTypeBase+int(qu.typ)*int(nEntityKinds)+int(k)] = 1
+		}
 	}
 }
 
@@ -189,6 +208,17 @@ func paragraphScores(d *document, qu *query, idf map[string]float64) []float64 {
 		out[i] = bm25(bag, qu.terms, idf, termOf, avg)
 	}
 	return out
+}
+
+// rankAbove counts scores above v.
+func rankAbove(xs []float64, v float64) int {
+	n := 0
+	for _, x := range xs {
+		if x > v {
+			n++
+		}
+	}
+	return n
 }
 
 func maxOf(xs []float64) float64 {
