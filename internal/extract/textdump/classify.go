@@ -37,18 +37,14 @@ func lexiconKind(l *line) kind {
 
 // startsWith reports whether the folded key begins with one of phrases.
 func startsWith(key string, phrases []string) bool {
+	words := strings.Fields(key) // once, not once per phrase
 	for _, p := range phrases {
-		if hasPhrase(firstWords(key, strings.Count(p, " ")+1), []string{p}) {
+		n := min(strings.Count(p, " ")+1, len(words))
+		if hasPhrase(strings.Join(words[:n], " "), []string{p}) {
 			return true
 		}
 	}
 	return false
-}
-
-// firstWords returns the first n words of the folded key.
-func firstWords(key string, n int) string {
-	words := strings.Fields(key)
-	return strings.Join(words[:min(n, len(words))], " ")
 }
 
 // markLinks marks the headline that follows a bare link label ("İLGİLİ
