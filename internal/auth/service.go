@@ -24,6 +24,7 @@ type Store interface {
 	DeleteUserSessions(ctx context.Context, userID int64, keepHash string) (int, error)
 	CreatePasswordReset(ctx context.Context, tokenHash string, userID int64, expires time.Time) error
 	ConsumePasswordReset(ctx context.Context, tokenHash string, now time.Time) (int64, error)
+	PurgeExpiredSessions(ctx context.Context, now time.Time) (int, error)
 	AddAudit(ctx context.Context, e *news.AuditEntry) error
 }
 
@@ -181,4 +182,11 @@ func (s *Service) audit(ctx context.Context, actorID int64, action, target, deta
 	if err := s.store.AddAudit(ctx, &e); err != nil {
 		s.log.Error("auth: audit failed", slog.String("action", action), slog.Any("err", err))
 	}
+}
+
+// PurgeExpired deletes expired sessions and reset tokens; run it now and
+// then (hourly is plenty): expired ones are refused anyway, this only
+// keeps the table small.
+func (s *Service) PurgeExpired(ctx context.Context) (int, error) {
+	return s.store.PurgeExpiredSessions(ctx, s.now())
 }

@@ -183,6 +183,10 @@ func TestSessionExpiryAndSliding(t *testing.T) {
 		}
 	}
 	e.clock.Advance(12 * time.Hour)
+	// Expired by now: the short session and the unused one from Register.
+	if n, err := e.svc.PurgeExpired(t.Context()); err != nil || n != 2 {
+		t.Errorf("PurgeExpired = %d, %v; want 2 expired sessions", n, err)
+	}
 	_, _, err := e.svc.SessionUser(t.Context(), short)
 	wantCode(t, err, news.EUNAUTHORIZED)
 	_, sess, err := e.svc.SessionUser(t.Context(), long)

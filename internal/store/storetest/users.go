@@ -2,6 +2,8 @@ package storetest
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -27,6 +29,7 @@ func runSessions(t *testing.T, open Opener) {
 		{"ErrRawTokenRefused", testSessionErrRawToken},
 		{"ResetTokenSingleUse", testResetSingleUse},
 		{"ResetTokenExpires", testResetExpires},
+		{"ResetTokenConcurrentUse", testResetConcurrent},
 	})
 }
 
@@ -197,4 +200,25 @@ func testResetExpires(t *testing.T, s store.Store) {
 	must(t, s.CreatePasswordReset(ctx(t), hash('a'), u.ID, at(60)))
 	_, err := s.ConsumePasswordReset(ctx(t), hash('a'), at(60))
 	wantCode(t, err, news.EINVALID)
+}
+
+// testResetConcurrent: of many simultaneous uses of one token, one wins.
+func testResetConcurrent(t *testing.T, s store.Store) {
+	u := user(t, s, "ayse@ornek.example")
+	must(t, s.CreatePasswordReset(ctx(t), hash('a'), u.ID, at(60)))
+	var wins atomic.Int32
+	var wg sync.WaitGroup
+	for range 10 {
+		wg.Go(func() {
+			if _, err := s.ConsumePasswordReset(ctx(t), hash('a'), at(0)); err == nil {
+				wins.Add(1)
+			} else if news.ErrorCode(err) != news.EINVALID {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	if n := wins.Load(); n != 1 {
+		t.Errorf("token used %d times, want once", n)
+	}
 }
