@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
+	"os"
 	"sync"
 	"syscall"
 	"time"
@@ -35,11 +36,17 @@ type Config struct {
 	UserAgent    string        // sent on every request
 	AllowPrivate bool          // reach private and loopback addresses (MANSET_FETCH_ALLOW_PRIVATE=1)
 	MaxBody      int64         // bytes after decompression
-	Timeout      time.Duration // one request: connect, headers and body
+	Timeout      time.Duration // each request (redirect hop): connect, headers and body; not the wait for the host
 	HostDelay    time.Duration // least time between two requests to one host
 	MaxRedirects int           // redirects followed before giving up
 	Logger       *slog.Logger
 	Now          func() time.Time
+}
+
+// AllowPrivateFromEnv reports whether MANSET_FETCH_ALLOW_PRIVATE=1 lifts
+// the SSRF guard, as it must for tests against loopback servers.
+func AllowPrivateFromEnv() bool {
+	return os.Getenv("MANSET_FETCH_ALLOW_PRIVATE") == "1"
 }
 
 // Fetcher downloads URLs. It is safe for concurrent use: requests to

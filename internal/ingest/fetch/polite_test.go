@@ -2,6 +2,7 @@ package fetch
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -287,5 +288,65 @@ func TestHostsInParallel(t *testing.T) {
 		if err := <-errs; err != nil {
 			t.Fatalf("hosts were not fetched in parallel: %v", err)
 		}
+	}
+}
+
+// TestWaitForHostCancelled checks that a fetch queued behind a slow request
+// to the same host gives up when its context is cancelled.
+func TestWaitForHostCancelled(t *testing.T) {
+	entered, release := make(chan struct{}), make(chan struct{})
+	var pages atomic.Int32
+	srv, _ := site(t, "")
+	srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		if pages.Add(1) == 1 {
+			close(entered)
+			<-release
+		}
+	})
+	f, _ := newTestFetcher(t, Config{})
+	first := make(chan error, 1)
+	go func() { _, err := fetchURL(t, f, srv.URL+"/yavas"); first <- err }()
+	<-entered
+	ctx, cancel := context.WithCancel(context.Background())
+	second := make(chan error, 1)
+	go func() { _, err := f.Fetch(ctx, Request{URL: srv.URL + "/sirada"}); second <- err }()
+	cancel()
+	select {
+	case err := <-second:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("queued fetch: %v, want context.Canceled", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the queued fetch did not give up")
+	}
+	close(release)
+	if err := <-first; err != nil {
+		t.Fatal(err)
+	}
+	if got := pages.Load(); got != 1 {
+		t.Errorf("pages requested = %d, want 1", got)
+	}
+}
+
+// TestRobotsOnRedirect checks that a redirect to another host is held to
+// that host's robots.txt.
+func TestRobotsOnRedirect(t *testing.T) {
+	other, _ := site(t, "User-agent: *\nDisallow: /yasak\n")
+	srv := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		http.Redirect(w, r, other.URL+"/yasak/1", http.StatusFound)
+	}))
+	f, _ := newTestFetcher(t, Config{})
+	_, err := fetchURL(t, f, srv.URL+"/git")
+	wantCode(t, err, news.EFORBIDDEN)
+	if !strings.Contains(news.ErrorMessage(err), "robots.txt") {
+		t.Errorf("message = %q", news.ErrorMessage(err))
 	}
 }
