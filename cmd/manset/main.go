@@ -22,6 +22,7 @@ Usage:
   manset import  [--db PATH] [--source NAME] [--category SLUG] PATH...
   manset extract [--url URL] [--format json|text] FILE...|URL|-
   manset backup  [--db PATH] OUT
+  manset user    add [--db PATH] --email E --name N --role reader|editor|admin   # password on stdin
 
 Every flag also reads MANSET_<FLAG> from the environment (MANSET_DB, MANSET_ADDR, ...).
 `
@@ -34,6 +35,7 @@ var commands = map[string]command{
 	"import":  runImport,
 	"extract": runExtract,
 	"backup":  runBackup,
+	"user":    runUser,
 }
 
 // Env is what a command talks to; tests replace the streams.
