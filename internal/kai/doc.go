@@ -21,10 +21,10 @@ type token struct {
 // sentence is one candidate answer sentence of a prepared document.
 type sentence struct {
 	RankedSentence
-	para    int // paragraph number over all articles
-	inPara  int // position within its paragraph
-	relPos  float64
-	toks    []token
+	para   int // paragraph number over all articles
+	inPara int // position within its paragraph
+	relPos float64
+	toks   []token
 }
 
 // document is the candidate sentences of all articles of a question.
