@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"manset/internal/auth"
 	"manset/internal/news"
 )
 
@@ -37,6 +38,19 @@ type Config struct {
 	// PollInterval is how often ContentVersion is polled to invalidate the
 	// page cache (default 1s).
 	PollInterval time.Duration
+	// Auth runs accounts and sessions; nil turns accounts off.
+	Auth *auth.Service
+	// Engage stores reactions and comments; nil means the Store passed to
+	// New when it implements EngageStore. Without one, both are off.
+	Engage EngageStore
+	// Secret signs comment-form timestamps; empty means random per process
+	// (set it when several nodes serve the site).
+	Secret []byte
+	// ClientIPHeader names the header a trusted reverse proxy sets to the
+	// client's address (e.g. "X-Forwarded-For"); empty uses the peer.
+	ClientIPHeader string
+	// EngageLimits are per-IP limits on reactions and comments.
+	EngageLimits EngageLimits
 }
 
 // Server is the reader site and read API.
@@ -54,6 +68,14 @@ type Server struct {
 	handler http.Handler
 	version atomic.Int64                 // last ContentVersion seen by the poller
 	search  atomic.Pointer[http.Handler] // set by Handle(searchPattern, ...)
+
+	auth          *auth.Service // nil: accounts off
+	engage        EngageStore   // nil: reactions and comments off
+	secret        []byte
+	secureCookies bool
+	ipHeader      string
+	reactLimit    *auth.Limiter
+	commentLimit  *auth.Limiter
 }
 
 // New returns a Server reading from st.
@@ -78,6 +100,7 @@ func New(cfg Config, st Store) *Server {
 	if s.poll <= 0 {
 		s.poll = time.Second
 	}
+	s.initEngage(cfg, st)
 	s.assets = mustLoadAssets()
 	s.tmpl = mustLoadTemplates(s.templateFuncs())
 	s.mux = s.routes()
