@@ -8,6 +8,7 @@ package store
 
 import (
 	"context"
+	"time"
 
 	"manset/internal/news"
 )
@@ -26,6 +27,7 @@ type Store interface {
 	Audit
 	Revisions
 	Stats
+	Search
 	Close() error
 }
 
@@ -99,4 +101,20 @@ type Stories interface {
 	CreateStory(ctx context.Context, s *news.Story) error
 	// Story returns one story; unknown id is ENOTFOUND.
 	Story(ctx context.Context, id int64) (news.Story, error)
+}
+
+// Search is the full-text index over article titles, summaries and bodies.
+// It holds turkish.NormalizeText of each field and is updated in the same
+// transaction as the article it indexes.
+type Search interface {
+	// SearchArticles returns the visible articles matching q, best text
+	// score first, at most q.Limit of them (the newest matches when more
+	// match), and how many match in all: exact while fewer than q.Limit
+	// hits come back, estimated otherwise. A query without terms in All is
+	// EINVALID.
+	SearchArticles(ctx context.Context, q news.SearchQuery) ([]news.SearchHit, int, error)
+	// RecentArticleTexts returns the title, summary and body text of up to
+	// limit of the newest articles visible at visibleAt, joined by blank
+	// lines; search builds its "did you mean" vocabulary from them.
+	RecentArticleTexts(ctx context.Context, visibleAt time.Time, limit int) ([]string, error)
 }

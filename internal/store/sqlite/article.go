@@ -56,6 +56,9 @@ func (db *DB) CreateArticle(ctx context.Context, a *news.Article) error {
 		if err := createArticle(ctx, tx, a, now); err != nil {
 			return err
 		}
+		if err := indexArticle(ctx, tx, a); err != nil {
+			return err
+		}
 		return bumpVersion(ctx, tx)
 	})
 	return mapErr(err, articleErrs)
@@ -135,6 +138,9 @@ func (db *DB) UpdateArticle(ctx context.Context, a *news.Article) error {
 		if err := updateArticle(ctx, tx, a, now); err != nil {
 			return err
 		}
+		if err := indexArticle(ctx, tx, a); err != nil {
+			return err
+		}
 		return bumpVersion(ctx, tx)
 	})
 	return mapErr(err, articleErrs)
@@ -173,6 +179,9 @@ func (db *DB) DeleteArticle(ctx context.Context, id int64) error {
 			return err
 		}
 		if err := mustAffect(res, msgArticleNotFound); err != nil {
+			return err
+		}
+		if err := unindexArticle(ctx, tx, id); err != nil {
 			return err
 		}
 		return bumpVersion(ctx, tx)

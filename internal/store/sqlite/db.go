@@ -61,6 +61,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		db.write.Close()
 		return nil, err
 	}
+	if err := db.backfillSearch(ctx); err != nil {
+		db.write.Close()
+		return nil, err
+	}
 	if db.read, err = sql.Open("sqlite", dsn(path, connRead)); err != nil {
 		db.write.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)

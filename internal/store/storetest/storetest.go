@@ -36,6 +36,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Reactions", func(t *testing.T) { runReactions(t, open) })
 	t.Run("Comments", func(t *testing.T) { runComments(t, open) })
 	t.Run("Newsroom", func(t *testing.T) { runNewsroom(t, open) })
+	t.Run("Search", func(t *testing.T) { runSearch(t, open) })
 }
 
 // fresh opens a store that is closed when t ends.

@@ -1,0 +1,39 @@
+package sqlite_test
+
+import (
+	"database/sql"
+	"testing"
+
+	"manset/internal/news"
+	"manset/internal/turkish"
+)
+
+// An article written before the search migration is indexed at the next
+// Open.
+func TestSearchBackfill(t *testing.T) {
+	path := tempPath(t)
+	db := mustOpen(t, path)
+	a := news.Article{Title: "Eski haber: fındık hasadı", BodyText: "Karadeniz'de hasat."}
+	if err := db.CreateArticle(t.Context(), &a); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = raw.Exec(`DELETE FROM article_search; UPDATE meta SET value = 1 WHERE key = 'search_backfill'`)
+	raw.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db = mustOpen(t, path)
+	q := news.SearchQuery{All: [][]string{{turkish.Stem("fındık")}, {turkish.Stem("karadeniz")}}}
+	hits, _, err := db.SearchArticles(t.Context(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 1 || hits[0].ID != a.ID {
+		t.Errorf("after backfill hits = %+v, want article %d", hits, a.ID)
+	}
+}
