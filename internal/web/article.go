@@ -32,6 +32,20 @@ type articleView struct {
 	Body       template.HTML
 	Share      []shareLink
 	Related    []articleCard
+
+	Slug         string
+	Engage       bool // reactions and comments are on
+	Reactions    []reactionButton
+	CommentCount int
+	Comments     []commentView
+	Form         commentForm
+}
+
+// reactionButton is one of the six reaction buttons with its count.
+type reactionButton struct {
+	Kind         news.ReactionKind
+	Label, Emoji string
+	Count        int
 }
 
 // shareLink is one "Paylaş" target; all work without third-party scripts.
@@ -42,6 +56,12 @@ type shareLink struct {
 // renderArticle renders an article page with its metadata for search
 // engines and social sites.
 func (s *Server) renderArticle(r *http.Request) (page, error) {
+	return s.renderArticleForm(r, nil)
+}
+
+// renderArticleForm renders an article page; form, when set, is the state
+// of a comment form being sent back to one reader (never cached).
+func (s *Server) renderArticleForm(r *http.Request, form *commentForm) (page, error) {
 	ctx := r.Context()
 	now := s.now()
 	a, err := s.store.ArticleBySlug(ctx, r.PathValue("slug"))
@@ -61,6 +81,9 @@ func (s *Server) renderArticle(r *http.Request) (page, error) {
 	}
 	view := s.articleView(&a, cats)
 	view.Related = cats.cards(related)
+	if err := s.addEngagement(ctx, &view, &a, form, now); err != nil {
+		return page{}, err
+	}
 	cat := cats.categoryOf(&a)
 	body, err := s.execute("article", &layoutData{
 		Site:        site,
@@ -91,6 +114,7 @@ func (s *Server) articleView(a *news.Article, cats *categoryIndex) articleView {
 		SourceURL:  a.SourceURL,
 		Image:      a.Image,
 		Body:       bodyHTML(a),
+		Slug:       a.Slug,
 	}
 	if a.Modified() {
 		v.Modified = a.ModifiedAt

@@ -162,6 +162,19 @@ func (c *pageCache) clear() {
 	c.gen++
 }
 
+// delete drops one entry. It also starts a new generation, so that a
+// render of that page begun before the write does not store old bytes;
+// other pages rendering at that moment just skip the cache once.
+func (c *pageCache) delete(key string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e := c.entries[key]; e != nil {
+		c.bytes -= e.size()
+		delete(c.entries, key)
+	}
+	c.gen++
+}
+
 // len returns the number of cached pages.
 func (c *pageCache) len() int {
 	c.mu.RLock()

@@ -53,6 +53,7 @@ type siteData struct {
 	Nav        []navLink
 	Year       int
 	LogoURL    string // absolute, for the publisher in JSON-LD
+	Accounts   bool   // show "Giriş Yap" / "Kayıt Ol"; scripts swap in the user
 }
 
 type navLink struct {
@@ -100,6 +101,7 @@ func (s *Server) loadSite(ctx context.Context) (*siteData, *categoryIndex, error
 		Ads:        map[string]template.HTML{},
 		Nav:        cats.nav(),
 		Year:       s.now().Year(),
+		Accounts:   s.auth != nil,
 	}
 	if u, err := s.assets.url("favicon.svg"); err == nil {
 		site.LogoURL = s.baseURL + u

@@ -103,8 +103,10 @@ func New(cfg Config, st Store) *Server {
 	s.initEngage(cfg, st)
 	s.assets = mustLoadAssets()
 	s.tmpl = mustLoadTemplates(s.templateFuncs())
+	s.addAccountTemplates(s.templateFuncs())
 	s.mux = s.routes()
-	s.handler = s.middleware(s.mux)
+	s.adminRoutes()
+	s.handler = s.middleware(s.crossOrigin(s.mux))
 	return s
 }
 
@@ -167,7 +169,7 @@ func (s *Server) routes() *http.ServeMux {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", s.cached(pathKey, s.renderHome))
 	mux.HandleFunc("GET /kategori/{slug}", s.cached(categoryKey, s.renderCategory))
-	mux.HandleFunc("GET /haber/{slug}", s.cached(pathKey, s.renderArticle))
+	mux.HandleFunc("GET /haber/{slug}", s.articlePage())
 	mux.HandleFunc(searchPattern, s.dispatchSearch)
 	mux.HandleFunc("GET /static/{file}", s.serveAsset)
 	mux.HandleFunc("GET /favicon.ico", s.redirectFavicon)
@@ -178,6 +180,7 @@ func (s *Server) routes() *http.ServeMux {
 	mux.HandleFunc("GET /api/v1/articles", s.listArticlesAPI)
 	mux.HandleFunc("GET /api/v1/articles/{id}", s.getArticleAPI)
 	mux.HandleFunc("GET /api/v1/categories", s.listCategoriesAPI)
+	s.engageRoutes(mux)
 	mux.HandleFunc("/api/", s.apiNotFound)
 	mux.HandleFunc("/", s.notFound)
 	return mux

@@ -115,6 +115,7 @@ type articleCard struct {
 	Time        time.Time
 	Imported    bool // Time is the import time, not a publish date
 	Source      string
+	Comments    int // approved comments
 }
 
 func (c *categoryIndex) card(a *news.Article) articleCard {
@@ -127,6 +128,7 @@ func (c *categoryIndex) card(a *news.Article) articleCard {
 		Time:     a.DisplayTime(),
 		Imported: a.PublishedAt == nil,
 		Source:   a.SourceName,
+		Comments: a.CommentCount,
 	}
 	if cat := c.categoryOf(a); cat != nil {
 		card.Category, card.CategoryURL = cat.Name, categoryPath(cat.Slug)
