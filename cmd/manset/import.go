@@ -32,8 +32,8 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	defer st.Close()
 	im := ingest.New(st, slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
 	if f, ok := env.Stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-		bar := progressbar.Default(int64(ingest.CountFiles(fs.Args())), "içe aktarılıyor")
-		im.Progress = func(done int) { _ = bar.Set(done) }
+		bar := progressbar.DefaultBytes(ingest.CountBytes(fs.Args()), "içe aktarılıyor")
+		im.Progress = func(done int64) { _ = bar.Set64(done) }
 		defer bar.Finish()
 	}
 	sum, err := im.ImportPaths(ctx, fs.Args(), ingest.Options{Source: *source, Category: *category})

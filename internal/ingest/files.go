@@ -40,26 +40,51 @@ func (im *Importer) ImportPaths(ctx context.Context, paths []string, opts Option
 		}
 		files = append(files, found...)
 	}
-	for i, f := range files {
+	var done int64
+	for _, f := range files {
 		if err := ctx.Err(); err != nil {
 			return sum, err
 		}
-		im.importFile(ctx, f, func() (io.ReadCloser, error) { return os.Open(f) }, opts, sum)
-		if im.Progress != nil {
-			im.Progress(i + 1)
-		}
+		im.importFile(ctx, f, func() (io.ReadCloser, error) { return im.openCounted(f, &done) }, opts, sum)
 	}
 	return sum, nil
 }
 
-// CountFiles returns how many files ImportPaths would read, for a progress bar.
-func CountFiles(paths []string) int {
-	n := 0
+// CountBytes returns the size of the files ImportPaths would read, for a
+// progress bar that moves inside one large export too.
+func CountBytes(paths []string) int64 {
+	var n int64
 	for _, p := range paths {
 		found, _ := listFiles(p)
-		n += len(found)
+		for _, f := range found {
+			if info, err := os.Stat(f); err == nil {
+				n += info.Size()
+			}
+		}
 	}
 	return n
+}
+
+// openCounted opens a file whose reads advance *done and report Progress.
+func (im *Importer) openCounted(name string, done *int64) (io.ReadCloser, error) {
+	f, err := os.Open(name)
+	if err != nil || im.Progress == nil {
+		return f, err
+	}
+	return &countingFile{File: f, done: done, report: im.Progress}, nil
+}
+
+type countingFile struct {
+	*os.File
+	done   *int64
+	report func(int64)
+}
+
+func (c *countingFile) Read(p []byte) (int, error) {
+	n, err := c.File.Read(p)
+	*c.done += int64(n)
+	c.report(*c.done)
+	return n, err
 }
 
 // ImportFS imports every file of fsys (used for the embedded demo content).
@@ -154,8 +179,10 @@ func (im *Importer) importFile(ctx context.Context, name string, open func() (io
 	switch formatOf(name) {
 	case formatJSONL:
 		im.importJSONL(ctx, name, r, opts, sum)
-	case formatWARC, formatWXR:
-		sum.add(name, Failed, 0, news.Errorf(news.EUNSUPPORTED, "WARC ve WordPress WXR içe aktarımı henüz desteklenmiyor"))
+	case formatWARC:
+		im.importWARC(ctx, name, r, opts, sum)
+	case formatWXR:
+		im.importWXR(ctx, name, r, opts, sum)
 	default:
 		im.importPage(ctx, name, r, opts, sum)
 	}

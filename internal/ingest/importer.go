@@ -99,8 +99,9 @@ func failureMessage(err error) string {
 type Importer struct {
 	store  Store
 	logger *slog.Logger
-	// Progress, when set, is called after each item with the counts so far.
-	Progress func(done int)
+	// Progress, when set, is called as files are read with the number of
+	// bytes read so far (see CountBytes for the total).
+	Progress func(doneBytes int64)
 }
 
 // New returns an Importer writing to st.
