@@ -66,10 +66,10 @@ type adminPage struct {
 // adminFlashes are the messages a redirect may ask for with ?ok=; only
 // these codes, so a link cannot make the admin say arbitrary things.
 var adminFlashes = map[string]string{
-	"saved":    "Değişiklikler kaydedildi.",
-	"created":  "Kayıt oluşturuldu.",
-	"deleted":  "Kayıt silindi.",
-	"restored": "Eski sürüm geri yüklendi.",
+	"saved":     "Değişiklikler kaydedildi.",
+	"created":   "Kayıt oluşturuldu.",
+	"deleted":   "Kayıt silindi.",
+	"restored":  "Eski sürüm geri yüklendi.",
 	"moderated": "Yorumların durumu güncellendi.",
 }
 

@@ -26,6 +26,10 @@ var adminBodyPolicy = func() *bluemonday.Policy {
 // blankLines separates paragraphs in what an editor types.
 var blankLines = regexp.MustCompile(`\r?\n[ \t]*\r?\n`)
 
+// adminTag finds markup in a chunk; text like "3 < 5" or "<satır>" is not
+// markup and is escaped instead (either way nothing unsafe gets through).
+var adminTag = regexp.MustCompile(`</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>|<!--`)
+
 // adminBlockStart matches chunks that already start with block markup.
 var adminBlockStart = regexp.MustCompile(`(?i)^\s*</?(p|ul|ol|li|h[1-6]|blockquote|div|br)\b`)
 
@@ -43,7 +47,7 @@ func sanitizeBody(in string) (bodyHTML, bodyText string) {
 		if chunk == "" {
 			continue
 		}
-		if !strings.Contains(chunk, "<") {
+		if !adminTag.MatchString(chunk) {
 			b.WriteString("<p>" + html.EscapeString(strings.Join(strings.Fields(chunk), " ")) + "</p>\n")
 		} else if adminBlockStart.MatchString(chunk) {
 			b.WriteString(chunk + "\n")
