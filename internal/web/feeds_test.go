@@ -58,12 +58,6 @@ func TestRobotsAndHealth(t *testing.T) {
 	s.mustGet(t, "/healthz", 503)
 }
 
-func TestSearchPlaceholder(t *testing.T) {
-	s := newTestSite(t, 0)
-	body := s.mustGet(t, "/ara?q=%3Cb%3Ese%C3%A7im", 200)
-	mustContain(t, body, "Arama yakında", "&lt;b&gt;seçim")
-}
-
 func TestHandleExtraRoutes(t *testing.T) {
 	s := newTestSite(t, 0)
 	s.srv.Handle("GET /api/v1/ek", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -180,6 +180,7 @@ func (s *Server) routes() *http.ServeMux {
 	mux.HandleFunc("GET /api/v1/articles", s.listArticlesAPI)
 	mux.HandleFunc("GET /api/v1/articles/{id}", s.getArticleAPI)
 	mux.HandleFunc("GET /api/v1/categories", s.listCategoriesAPI)
+	s.searchRoutes(mux)
 	s.engageRoutes(mux)
 	mux.HandleFunc("/api/", s.apiNotFound)
 	mux.HandleFunc("/", s.notFound)
