@@ -21,6 +21,10 @@ Usage:
   manset serve   [--db PATH] [--addr HOST:PORT] [--demo=true|false] [--base-url URL]
   manset import  [--db PATH] [--source NAME] [--category SLUG] PATH...
   manset extract [--url URL] [--format json|text] FILE...|URL|-
+  manset source  add [--db PATH] --kind feed|sitemap|page|listing --name NAME [--category SLUG]
+                 [--interval 15m] [--review] [--excerpt] URL
+  manset source  list|remove [--db PATH] [ID]
+  manset fetch   [--db PATH] [--once] [--source ID]
   manset backup  [--db PATH] OUT
   manset user    add [--db PATH] --email E --name N --role reader|editor|admin   # password on stdin
 
@@ -36,6 +40,8 @@ var commands = map[string]command{
 	"extract": runExtract,
 	"backup":  runBackup,
 	"user":    runUser,
+	"source":  runSource,
+	"fetch":   runFetch,
 }
 
 // Env is what a command talks to; tests replace the streams.

@@ -51,6 +51,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	if base == "" {
 		base = "http://" + ln.Addr().String()
 	}
+	go newAggregator(st, env, logger).Run(ctx, 30*time.Second)
 	site := web.New(web.Config{BaseURL: base, Logger: logger}, st)
 	site.Start(ctx)
 	srv := &http.Server{
