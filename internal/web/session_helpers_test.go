@@ -1,11 +1,16 @@
 package web
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
+	"net/url"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -118,4 +123,96 @@ func (m *testMailbox) last() string {
 		return ""
 	}
 	return m.sent[len(m.sent)-1]
+}
+
+// do sends a request with c and returns the response and its body. body
+// is JSON-encoded unless it is url.Values (a form) or nil.
+func (s *engageSite) do(t testing.TB, c *http.Client, method, path string, body any, header ...string) (*http.Response, string) {
+	t.Helper()
+	var rd io.Reader
+	ctype := ""
+	switch b := body.(type) {
+	case nil:
+	case url.Values:
+		rd, ctype = strings.NewReader(b.Encode()), "application/x-www-form-urlencoded"
+	default:
+		j, err := json.Marshal(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rd, ctype = bytes.NewReader(j), "application/json"
+	}
+	req, err := http.NewRequest(method, s.ts.URL+path, rd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ctype != "" {
+		req.Header.Set("Content-Type", ctype)
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	if c == nil {
+		c = http.DefaultClient
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp, string(b)
+}
+
+// want fails the test unless resp has status.
+func want(t testing.TB, resp *http.Response, body string, status int) {
+	t.Helper()
+	if resp.StatusCode != status {
+		t.Fatalf("%s %s: status %d, want %d; body:\n%.1500s", resp.Request.Method, resp.Request.URL.Path,
+			resp.StatusCode, status, body)
+	}
+}
+
+// decode parses a JSON body into v.
+func decode(t testing.TB, body string, v any) {
+	t.Helper()
+	if err := json.Unmarshal([]byte(body), v); err != nil {
+		t.Fatalf("decoding %q: %v", body, err)
+	}
+}
+
+// cookieNamed returns the Set-Cookie of name in resp, or nil.
+func cookieNamed(resp *http.Response, name string) *http.Cookie {
+	for _, c := range resp.Cookies() {
+		if c.Name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// jarCookie returns the value of the named cookie c holds for the site.
+func (s *engageSite) jarCookie(t testing.TB, c *http.Client, name string) string {
+	t.Helper()
+	u, _ := url.Parse(s.ts.URL)
+	for _, ck := range c.Jar.Cookies(u) {
+		if ck.Name == name {
+			return ck.Value
+		}
+	}
+	return ""
+}
+
+// register signs a reader up through the API with client c.
+func (s *engageSite) register(t testing.TB, c *http.Client, email string) apiUser {
+	t.Helper()
+	resp, body := s.do(t, c, "POST", "/api/v1/auth/register",
+		map[string]string{"email": email, "name": "Okur " + email, "password": testPassword})
+	want(t, resp, body, http.StatusCreated)
+	var u apiUser
+	decode(t, body, &u)
+	return u
 }
