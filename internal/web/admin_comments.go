@@ -87,18 +87,40 @@ func (a *adminSite) commentsBulk(w http.ResponseWriter, r *http.Request, u news.
 		a.fail(w, r, news.Errorf(news.EINVALID, "Bir işlem ve en az bir yorum seçin."))
 		return
 	}
+	slugs := a.commentArticleSlugs(r, ids)
 	if _, err := a.st.SetCommentsStatus(r.Context(), ids, st); err != nil {
 		a.fail(w, r, err)
 		return
 	}
-	a.afterModeration(r, u, ids, st)
+	a.afterModeration(r, u, ids, st, slugs)
 	a.redirect(w, r, back, "moderated")
 }
 
-// afterModeration drops cached pages (the article pages show approved
-// comments) and records the decision.
-func (a *adminSite) afterModeration(r *http.Request, u news.User, ids []int64, st news.CommentStatus) {
-	a.s.Invalidate()
+// commentArticleSlugs returns the slugs of the articles the comments
+// belong to; unknown comments are skipped.
+func (a *adminSite) commentArticleSlugs(r *http.Request, ids []int64) []string {
+	seen := map[int64]bool{}
+	var slugs []string
+	for _, id := range ids {
+		c, err := a.st.Comment(r.Context(), id)
+		if err != nil || seen[c.ArticleID] {
+			continue
+		}
+		seen[c.ArticleID] = true
+		if art, err := a.st.Article(r.Context(), c.ArticleID); err == nil {
+			slugs = append(slugs, art.Slug)
+		}
+	}
+	return slugs
+}
+
+// afterModeration drops the cached pages of the affected articles (they
+// list approved comments; lists with counts follow through the content
+// version poller) and records the decision.
+func (a *adminSite) afterModeration(r *http.Request, u news.User, ids []int64, st news.CommentStatus, slugs []string) {
+	for _, slug := range slugs {
+		a.s.dropArticlePage(slug)
+	}
 	parts := make([]string, len(ids))
 	for i, id := range ids {
 		parts[i] = strconv.FormatInt(id, 10)
@@ -166,10 +188,11 @@ func (a *adminSite) commentPatchAPI(w http.ResponseWriter, r *http.Request, u ne
 		writeJSONError(w, http.StatusBadRequest, news.EINVALID, "Durum approved, spam ya da deleted olmalı.")
 		return
 	}
+	slugs := a.commentArticleSlugs(r, []int64{id})
 	if err := a.st.SetCommentStatus(r.Context(), id, body.Status); err != nil {
 		a.s.apiError(w, r, err)
 		return
 	}
-	a.afterModeration(r, u, []int64{id}, body.Status)
+	a.afterModeration(r, u, []int64{id}, body.Status, slugs)
 	writeJSON(w, http.StatusOK, map[string]any{"id": id, "status": body.Status})
 }

@@ -100,6 +100,7 @@ func TestAdminModerationPage(t *testing.T) {
 	mustContain(t, page, "Bekleyen: 3 yorum", "bir@okur.example", "Tartışmalı Haber", "&lt;script&gt;alert(1)&lt;/script&gt;")
 	mustNotContain(t, page, "<script>alert(1)")
 
+	mustNotContain(t, s.mustGet(t, "/haber/"+art.Slug, http.StatusOK), "Güzel yorum") // cached now
 	// Bulk: mark two as spam with one submit.
 	s.mustPost(t, s.editor, "/admin/yorumlar", url.Values{"durum": {"pending"}, "status": {"spam"},
 		"ids": {strconv.FormatInt(c1.ID, 10), strconv.FormatInt(c2.ID, 10)}})
