@@ -28,6 +28,7 @@ type Store interface {
 	Revisions
 	Stats
 	Search
+	Aggregation
 	Close() error
 }
 
@@ -117,4 +118,23 @@ type Search interface {
 	// limit of the newest articles visible at visibleAt, joined by blank
 	// lines; search builds its "did you mean" vocabulary from them.
 	RecentArticleTexts(ctx context.Context, visibleAt time.Time, limit int) ([]string, error)
+}
+
+// Aggregation stores what the aggregator needs beyond articles: the
+// SimHashes of recent articles, every outlet that carried an article, and
+// story membership.
+type Aggregation interface {
+	// RecentSimHashes returns the SimHash of every article imported at or
+	// after since that has one, oldest first.
+	RecentSimHashes(ctx context.Context, since time.Time) ([]news.HashRef, error)
+	// AddArticleSource records that an outlet carried the article at
+	// s.ArticleID under s.URL; a URL already recorded for the article is
+	// left as it is. Unknown article is ENOTFOUND.
+	AddArticleSource(ctx context.Context, s news.ArticleSource) error
+	// ArticleSources returns the outlets recorded for an article, earliest
+	// publication first (unknown times last, by when we saw them).
+	ArticleSources(ctx context.Context, articleID int64) ([]news.ArticleSource, error)
+	// SetArticleStory puts an article in a story (0 takes it out) without
+	// making a revision, and bumps the story's UpdatedAt.
+	SetArticleStory(ctx context.Context, articleID, storyID int64) error
 }
