@@ -34,18 +34,25 @@ func Decode(body []byte, contentType string) (string, error) {
 	case bytes.HasPrefix(body, []byte("\xfe\xff")):
 		return decodeWith(unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), body), nil
 	}
-	if enc := httpCharset(contentType); enc != nil {
-		if s, ok := decodeLabelled(enc, body); ok {
+	httpEnc := httpCharset(contentType)
+	if httpEnc != nil {
+		if s, ok := decodeLabelled(httpEnc, body); ok {
 			return s, nil
 		}
 	}
 	if utf8.Valid(body) {
 		return string(body), nil
 	}
-	if enc := metaCharset(body); enc != nil {
-		if s, ok := decodeLabelled(enc, body); ok {
+	metaEnc := metaCharset(body)
+	if metaEnc != nil {
+		if s, ok := decodeLabelled(metaEnc, body); ok {
 			return s, nil
 		}
+	}
+	if (isUTF8(httpEnc) || isUTF8(metaEnc)) && declaredUTF8Holds(body) {
+		// A page declared UTF-8 whose multi-byte sequences are mostly
+		// valid is UTF-8 with a few broken bytes, however short it is.
+		return strings.ToValidUTF8(string(body), "\uFFFD"), nil
 	}
 	if mostlyUTF8(body) {
 		return strings.ToValidUTF8(string(body), "\uFFFD"), nil
@@ -57,7 +64,7 @@ func Decode(body []byte, contentType string) (string, error) {
 // bytes that are not UTF-8 is a lie more often than not, so it reports
 // false and lets the caller look further.
 func decodeLabelled(enc encoding.Encoding, body []byte) (string, bool) {
-	if enc == encoding.Nop || enc == unicode.UTF8 {
+	if isUTF8(enc) {
 		if utf8.Valid(body) {
 			return string(body), true
 		}
@@ -137,10 +144,29 @@ func turkishBytes(body []byte) bool {
 	return n >= 3 || (n > 0 && len(body) < 2000)
 }
 
+func isUTF8(enc encoding.Encoding) bool {
+	return enc != nil && (enc == encoding.Nop || enc == unicode.UTF8)
+}
+
+// declaredUTF8Holds reports whether a page labelled UTF-8 really is: it has
+// more valid multi-byte sequences than broken bytes. A single-byte Turkish
+// charset mislabelled UTF-8 almost never forms a valid sequence, so its
+// letters all count as broken.
+func declaredUTF8Holds(body []byte) bool {
+	valid, invalid := utf8Counts(body)
+	return valid > invalid
+}
+
 // mostlyUTF8 reports whether body is UTF-8 with a few broken bytes: at least
 // 20 valid multi-byte sequences for each invalid byte.
 func mostlyUTF8(body []byte) bool {
-	valid, invalid := 0, 0
+	valid, invalid := utf8Counts(body)
+	return valid >= 20*invalid && valid > 0
+}
+
+// utf8Counts counts the valid multi-byte sequences and the bytes that
+// start no valid sequence.
+func utf8Counts(body []byte) (valid, invalid int) {
 	for i := 0; i < len(body); {
 		if body[i] < utf8.RuneSelf {
 			i++
@@ -154,5 +180,5 @@ func mostlyUTF8(body []byte) bool {
 		}
 		i += size
 	}
-	return valid >= 20*invalid && valid > 0
+	return valid, invalid
 }

@@ -77,6 +77,35 @@ func TestDecodeInvalidUTF8(t *testing.T) {
 	}
 }
 
+func TestDecodeShortUTF8WithOneBadByte(t *testing.T) {
+	// Too short for the 20-to-1 rule of undeclared pages, but declared
+	// UTF-8: reading it as windows-1254 would garble every Turkish letter.
+	text := "<p>Şişli'de ığdır çiğköftesi \xff yiyen İsmail</p>"
+	want := "<p>Şişli'de ığdır çiğköftesi \uFFFD yiyen İsmail</p>"
+	meta := `<meta charset="utf-8">`
+	tests := []struct{ name, body, contentType, want string }{
+		{"HTTPHeader", text, "text/html; charset=UTF-8", want},
+		{"MetaCharset", meta + text, "text/html", meta + want},
+		{"MetaHTTPEquiv", `<meta http-equiv="Content-Type" content="text/html; charset=utf-8">` + text, "",
+			`<meta http-equiv="Content-Type" content="text/html; charset=utf-8">` + want},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Decode([]byte(tt.body), tt.contentType)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want {
+				t.Errorf("Decode = %q, want %q", got, tt.want)
+			}
+		})
+	}
+	// A windows-1254 page labelled UTF-8 has no valid sequence at all.
+	if got, _ := Decode(cp1254("Şişli ığdır"), "text/html; charset=utf-8"); got != "Şişli ığdır" {
+		t.Errorf("windows-1254 labelled UTF-8 = %q, want it decoded as windows-1254", got)
+	}
+}
+
 func readPage(name string) ([]byte, error) {
 	return os.ReadFile(filepath.Join("testdata", "pages", name))
 }
