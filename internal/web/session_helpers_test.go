@@ -216,3 +216,6 @@ func (s *engageSite) register(t testing.TB, c *http.Client, email string) apiUse
 	decode(t, body, &u)
 	return u
 }
+
+// urlOf returns the parsed URL of the test server.
+func urlOf(s *engageSite) (*url.URL, error) { return url.Parse(s.ts.URL) }
