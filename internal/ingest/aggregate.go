@@ -119,7 +119,7 @@ func (ag *Aggregator) FetchSource(ctx context.Context, s *news.Source) (sum *Sum
 		}
 		ag.record(ctx, s, start, sum)
 	}()
-	opts := Options{Source: s.Name, Category: s.CategorySlug}
+	opts := Options{Source: s.Name, SourceCategory: s.CategorySlug}
 	if s.Review {
 		opts.Status = news.StatusReview
 	}

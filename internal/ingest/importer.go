@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"time"
 
 	"manset/internal/news"
 )
@@ -22,12 +23,25 @@ type Store interface {
 	UpdateArticle(ctx context.Context, a *news.Article) error
 	SourceByName(ctx context.Context, name string) (news.Source, error)
 	CreateSource(ctx context.Context, s *news.Source) error
+
+	// Near copies, outlets, categories and stories.
+	Article(ctx context.Context, id int64) (news.Article, error)
+	ListArticles(ctx context.Context, f news.ArticleFilter) ([]news.Article, int, error)
+	ListCategories(ctx context.Context) ([]news.Category, error)
+	RecentSimHashes(ctx context.Context, since time.Time) ([]news.HashRef, error)
+	AddArticleSource(ctx context.Context, s news.ArticleSource) error
+	CreateStory(ctx context.Context, s *news.Story) error
+	SetArticleStory(ctx context.Context, articleID, storyID int64) error
 }
 
 // Options steer one import run.
 type Options struct {
 	Source   string // source name to record on every article; created if missing
 	Category string // category slug forced on every article
+	// SourceCategory is the fetched source's default category: it decides
+	// before the page's own hints (method "source"); an unknown slug is
+	// ignored rather than failing every item.
+	SourceCategory string
 	// Status for imported articles; empty means published.
 	Status news.Status
 }
@@ -99,6 +113,10 @@ func failureMessage(err error) string {
 type Importer struct {
 	store  Store
 	logger *slog.Logger
+	now    func() time.Time
+
+	near  *nearIndex
+	model classifierState
 	// Progress, when set, is called as files are read with the number of
 	// bytes read so far (see CountBytes for the total).
 	Progress func(doneBytes int64)
@@ -109,5 +127,5 @@ func New(st Store, logger *slog.Logger) *Importer {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	return &Importer{store: st, logger: logger}
+	return &Importer{store: st, logger: logger, now: time.Now, near: &nearIndex{}}
 }

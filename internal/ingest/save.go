@@ -2,13 +2,12 @@ package ingest
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"html"
 	"net/url"
 	"strings"
 	"unicode/utf8"
 
+	"manset/internal/ingest/dedup"
 	"manset/internal/news"
 	"manset/internal/turkish"
 )
@@ -66,18 +65,48 @@ func (im *Importer) save(ctx context.Context, in item, opts Options) (Outcome, i
 	if err := im.decideSource(ctx, a, in, opts); err != nil {
 		return Failed, 0, err
 	}
-	old, err := im.store.FindDuplicate(ctx, a.CanonicalURL, a.ContentHash)
-	switch {
-	case err == nil:
-		return im.merge(ctx, old, a)
-	case !news.IsNotFound(err):
+	if o, id, done, err := im.dedupe(ctx, a); done || err != nil {
+		return o, id, err
+	}
+	if err := im.categoriseLate(ctx, a); err != nil {
 		return Failed, 0, err
 	}
 	if err := im.store.CreateArticle(ctx, a); err != nil {
 		return Failed, 0, err
 	}
+	im.remember(a)
+	im.recordSource(ctx, a.ID, a)
+	// The article is stored; a failed clustering only costs the grouping.
+	if err := im.cluster(ctx, a); err != nil {
+		im.logger.Warn("clustering article into a story", "id", a.ID, "err", err)
+	}
 	im.logger.Debug("article imported", "id", a.ID, "slug", a.Slug)
 	return Imported, a.ID, nil
+}
+
+// dedupe looks for a stored copy of a: the same canonical URL or text
+// first, then a near copy (a new headline, a trimmed or edited agency
+// text). done is true when a was merged into a copy; the copy's outlet list
+// then gains a's.
+func (im *Importer) dedupe(ctx context.Context, a *news.Article) (o Outcome, id int64, done bool, err error) {
+	old, err := im.store.FindDuplicate(ctx, a.CanonicalURL, a.ContentHash)
+	if err != nil && !news.IsNotFound(err) {
+		return Failed, 0, true, err
+	}
+	found := err == nil
+	if !found {
+		if old, found, err = im.findNearCopy(ctx, a); err != nil {
+			return Failed, 0, true, err
+		}
+	}
+	if !found {
+		return 0, 0, false, nil
+	}
+	o, id, err = im.merge(ctx, old, a)
+	if err == nil {
+		im.recordSource(ctx, id, a)
+	}
+	return o, id, true, err
 }
 
 // merge decides between a stored copy and a new one of the same article:
@@ -105,10 +134,21 @@ func (im *Importer) merge(ctx context.Context, old news.Article, a *news.Article
 	if err := im.store.UpdateArticle(ctx, a); err != nil {
 		return Failed, 0, err
 	}
+	im.remember(a)
 	return Updated, a.ID, nil
 }
 
 func (im *Importer) decideCategory(ctx context.Context, a *news.Article, in item, opts Options) error {
+	if opts.Category == "" && opts.SourceCategory != "" {
+		c, err := im.store.CategoryBySlug(ctx, opts.SourceCategory)
+		if err == nil {
+			a.CategoryID, a.CategoryMethod = c.ID, "source"
+			return nil
+		}
+		if !news.IsNotFound(err) {
+			return err
+		}
+	}
 	slug, method := opts.Category, "manual"
 	if slug == "" {
 		slug, method = in.categorySlug, "source"
@@ -208,15 +248,13 @@ func normalise(a *news.Article) {
 		a.Summary = leadSummary(paras)
 	}
 	a.ContentHash = ContentHash(a.BodyText)
+	a.SimHash = dedup.SimHash(a.BodyText)
 }
 
 // ContentHash is the hex SHA-256 of text folded the Turkish way with
 // whitespace collapsed, so copies that differ only in case, diacritics or
-// spacing hash the same.
-func ContentHash(text string) string {
-	sum := sha256.Sum256([]byte(collapseSpace(turkish.Fold(text))))
-	return hex.EncodeToString(sum[:])
-}
+// spacing hash the same (dedup.ContentHash, which it is).
+func ContentHash(text string) string { return dedup.ContentHash(text) }
 
 func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 
