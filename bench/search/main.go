@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"runtime/pprof"
 	"slices"
 	"time"
 
@@ -26,6 +27,7 @@ func main() {
 	demo := flag.String("demo", "internal/demo/content/articles.jsonl", "demo articles to learn words from")
 	perClass := flag.Int("queries", 20, "queries per class")
 	rounds := flag.Int("rounds", 5, "times each query is run")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the query phase to this file")
 	flag.Parse()
 	ctx := context.Background()
 	c, err := loadCorpus(*demo, 1, *n)
@@ -44,6 +46,14 @@ func main() {
 	defer db.Close()
 	if !*reuse {
 		build(ctx, db, c, *n, *dbPath)
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
 	}
 	measure(ctx, db, c.queryMix(*perClass), *rounds)
 }

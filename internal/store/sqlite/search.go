@@ -122,16 +122,34 @@ func (db *DB) SearchArticles(ctx context.Context, q news.SearchQuery) ([]news.Se
 	return hits, total, nil
 }
 
+// selectiveTerm is how many articles a term may be in for BM25 ranking.
+// FTS5's bm25() first counts every article holding each query term (its
+// IDF), which at a million articles costs tens of milliseconds for a common
+// word; past this many, hits are scored by field instead (fieldHits).
+var selectiveTerm = 5000
+
 func searchHits(ctx context.Context, tx *sql.Tx, q news.SearchQuery, match string, limit int) ([]news.SearchHit, error) {
-	w := filterWhere(news.ArticleFilter{CategoryID: q.CategoryID, VisibleAt: &q.VisibleAt})
 	wt := q.Weights
 	if wt.Title <= 0 && wt.Summary <= 0 && wt.Body <= 0 {
 		wt = news.SearchWeights{Title: 1, Summary: 1, Body: 1}
 	}
+	selective, err := allSelective(ctx, tx, q.All)
+	if err != nil || !selective {
+		if err == nil {
+			return fieldHits(ctx, tx, q, match, wt, limit)
+		}
+		return nil, err
+	}
+	return scanHits(ctx, tx, q, `-bm25(article_search, ?, ?, ?)`, []any{wt.Title, wt.Summary, wt.Body}, match, limit)
+}
+
+// scanHits runs the capped index query with score as the score column.
+func scanHits(ctx context.Context, tx *sql.Tx, q news.SearchQuery, score string, scoreArgs []any, match string, limit int) ([]news.SearchHit, error) {
+	w := filterWhere(news.ArticleFilter{CategoryID: q.CategoryID, VisibleAt: &q.VisibleAt})
 	// CROSS JOIN keeps the index as the outer loop, so that ORDER BY rowid
 	// DESC LIMIT streams from it instead of sorting every match.
-	args := append([]any{wt.Title, wt.Summary, wt.Body, match}, w.args...)
-	rows, err := tx.QueryContext(ctx, `SELECT f.rowid, -bm25(article_search, ?, ?, ?), a.display_at
+	args := append(append(scoreArgs, match), w.args...)
+	rows, err := tx.QueryContext(ctx, `SELECT f.rowid, `+score+`, a.display_at
 		FROM article_search f CROSS JOIN articles a ON a.id = f.rowid
 		WHERE article_search MATCH ? AND `+strings.Join(w.conds, " AND ")+`
 		ORDER BY f.rowid DESC LIMIT ?`, append(args, limit)...)
@@ -150,6 +168,61 @@ func searchHits(ctx context.Context, tx *sql.Tx, q news.SearchQuery, match strin
 		hits = append(hits, h)
 	}
 	return hits, rows.Err()
+}
+
+// allSelective reports whether every term of phrases is in at most
+// selectiveTerm articles; each count stops at that bound.
+func allSelective(ctx context.Context, tx *sql.Tx, phrases [][]string) (bool, error) {
+	for _, p := range phrases {
+		for _, t := range p {
+			var n int
+			err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT rowid FROM article_search
+				WHERE article_search MATCH ? LIMIT ?)`, quotePhrase([]string{t}), selectiveTerm+1).Scan(&n)
+			if err != nil || n > selectiveTerm {
+				return false, err
+			}
+		}
+	}
+	return true, nil
+}
+
+// fieldHits scores the newest matches by where all the query's phrases
+// occur together: the body weight, plus the title's and the summary's.
+func fieldHits(ctx context.Context, tx *sql.Tx, q news.SearchQuery, match string, wt news.SearchWeights, limit int) ([]news.SearchHit, error) {
+	hits, err := scanHits(ctx, tx, q, `?`, []any{wt.Body}, match, limit)
+	if err != nil || len(hits) == 0 {
+		return hits, err
+	}
+	byID := make(map[int64]*news.SearchHit, len(hits))
+	for i := range hits {
+		byID[hits[i].ID] = &hits[i]
+	}
+	positive := matchExpr(news.SearchQuery{All: q.All})
+	for _, f := range []struct {
+		col string
+		w   float64
+	}{{"title", wt.Title}, {"summary", wt.Summary}} {
+		rows, err := tx.QueryContext(ctx, `SELECT rowid FROM article_search WHERE article_search MATCH ? AND rowid >= ?`,
+			"{"+f.col+"} : "+positive, hits[len(hits)-1].ID)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if h := byID[id]; h != nil {
+				h.Score += f.w
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return hits, nil
 }
 
 // searchTotal is len(hits) when the cap was not reached, else an estimate

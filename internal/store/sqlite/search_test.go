@@ -5,6 +5,9 @@ import (
 	"testing"
 
 	"manset/internal/news"
+	"manset/internal/store"
+	"manset/internal/store/sqlite"
+	"manset/internal/store/storetest"
 	"manset/internal/turkish"
 )
 
@@ -36,4 +39,17 @@ func TestSearchBackfill(t *testing.T) {
 	if len(hits) != 1 || hits[0].ID != a.ID {
 		t.Errorf("after backfill hits = %+v, want article %d", hits, a.ID)
 	}
+}
+
+// The search contract holds on the field-scoring path that common terms
+// take on a large corpus.
+func TestSearchFieldScoring(t *testing.T) {
+	defer sqlite.SetSelectiveTerm(0)()
+	storetest.RunSearch(t, func(t *testing.T) store.Store {
+		db, err := sqlite.Open(t.Context(), tempPath(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return db
+	})
 }

@@ -11,6 +11,10 @@ import (
 	"manset/internal/turkish"
 )
 
+// RunSearch runs only the search part of the contract, for engines that
+// test the index under other settings.
+func RunSearch(t *testing.T, open Opener) { runSearch(t, open) }
+
 func runSearch(t *testing.T, open Opener) {
 	run(t, open, []subtest{
 		{"TurkishForms", testSearchTurkishForms},
