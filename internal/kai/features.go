@@ -25,6 +25,8 @@ const (
 	fTitleFreeCov
 	fBM25Rank
 	fMatched
+	fSoftCov
+	fP4Norm
 	fTypeBase // question type × kind of phrase the sentence offers, see entityKinds
 )
 
@@ -34,7 +36,7 @@ const nFeatures = fTypeBase + int(nQTypes)*int(nEntityKinds)
 var featureNames = func() []string {
 	names := []string{"bm25", "bm25_norm", "bm25_top", "alt_norm", "idf_cov",
 		"exact_cov", "bigram", "proximity", "run", "prev", "next", "para", "first_in_para",
-		"rel_pos", "log_len", "novel", "title_free_cov", "bm25_rank", "matched"}
+		"rel_pos", "log_len", "novel", "title_free_cov", "bm25_rank", "matched", "soft_cov", "p4_norm"}
 	qnames := []string{"other", "person", "date", "place", "number", "reason", "how"}
 	enames := []string{"name", "date", "place", "number", "reason", "manner"}
 	for _, q := range qnames {
@@ -52,18 +54,20 @@ func computeFeatures(d *document, qu *query, titles []map[string]bool) {
 	}
 	idf := idfs(d.sents, qu.terms, termOf)
 	altIDF := idfs(d.sents, qu.alts, altOf)
+	p4IDF := idfs(d.sents, qu.p4s, p4Of)
 	total := 0
 	for _, s := range d.sents {
 		total += len(s.toks)
 	}
 	avg := float64(total) / float64(len(d.sents))
-	bm, alt := make([]float64, len(d.sents)), make([]float64, len(d.sents))
+	bm, alt, p4 := make([]float64, len(d.sents)), make([]float64, len(d.sents)), make([]float64, len(d.sents))
 	for i, s := range d.sents {
 		bm[i] = bm25(s.toks, qu.terms, idf, termOf, avg)
 		alt[i] = bm25(s.toks, qu.alts, altIDF, altOf, avg)
+		p4[i] = bm25(s.toks, qu.p4s, p4IDF, p4Of, avg)
 	}
 	para := paragraphScores(d, qu, idf)
-	maxBM, maxAlt, maxPara := maxOf(bm), maxOf(alt), maxOf(para)
+	maxBM, maxAlt, maxPara, maxP4 := maxOf(bm), maxOf(alt), maxOf(para), maxOf(p4)
 	for i, s := range d.sents {
 		x := make([]float64, nFeatures)
 		x[fBM25] = bm[i]
@@ -72,6 +76,7 @@ func computeFeatures(d *document, qu *query, titles []map[string]bool) {
 			x[fBM25Top] = 1
 		}
 		x[fAltNorm] = ratio(alt[i], maxAlt)
+		x[fP4Norm] = ratio(p4[i], maxP4)
 		if i > 0 && d.sents[i-1].para == s.para {
 			x[fPrev] = ratio(bm[i-1], maxBM)
 		}
@@ -112,6 +117,7 @@ func sentenceFeatures(x []float64, s *sentence, qu *query, idf map[string]float6
 	}
 	x[fTitleFreeCov] = ratio(free, freeAll)
 	x[fExactCov] = exactCoverage(s, qu)
+	x[fSoftCov] = softCoverage(s, qu, idf)
 	x[fBigram], x[fRun] = sequenceMatches(s, qu)
 	x[fProximity] = proximity(pos, qu.terms)
 	if s.inPara == 0 {
@@ -146,6 +152,34 @@ func exactCoverage(s *sentence, qu *query) float64 {
 		}
 	}
 	return float64(len(seen)) / float64(len(qu.surf))
+}
+
+// softCoverage is the idf-weighted share of question words that share a
+// prefix of at least four letters with a word of s, or of three when the
+// question word is short: "kuruldu" meets "kurdu" ("kur"), which the
+// stemmers keep apart.
+func softCoverage(s *sentence, qu *query, idf map[string]float64) float64 {
+	var got, all float64
+	for _, q := range qu.content {
+		w := max(idf[q.term], 0.1)
+		all += w
+		need := min(4, max(3, len(q.surface)-3))
+		for _, t := range s.toks {
+			if commonPrefix(q.surface, t.surface) >= need {
+				got += w
+				break
+			}
+		}
+	}
+	return ratio(got, all)
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
 
 // sequenceMatches returns the share of adjacent question word pairs that are

@@ -1,6 +1,7 @@
 package kai
 
 import (
+	"slices"
 	"strings"
 
 	"manset/internal/turkish"
@@ -27,6 +28,7 @@ type query struct {
 	content []token // also stop words removed
 	terms   []string
 	alts    []string
+	p4s     []string
 	surf    map[string]bool
 	isTerm  map[string]bool
 	isAlt   map[string]bool
@@ -131,6 +133,9 @@ func (qu *query) index() {
 		if !qu.isTerm[t.term] {
 			qu.isTerm[t.term] = true
 			qu.terms = append(qu.terms, t.term)
+		}
+		if p := p4Of(t); !slices.Contains(qu.p4s, p) {
+			qu.p4s = append(qu.p4s, p)
 		}
 		if !qu.isAlt[t.alt] {
 			qu.isAlt[t.alt] = true

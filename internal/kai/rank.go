@@ -58,9 +58,10 @@ const secondaryPenalty = 1.5
 
 // ranking is one question's analysed query and scored sentences.
 type ranking struct {
-	q     *query
-	doc   *document
-	sents []*sentence // best first
+	q      *query
+	doc    *document
+	sents  []*sentence // best first
+	titles [][]token   // title tokens per article
 }
 
 // Rank returns every candidate sentence of q.Articles, best first. Ask and
@@ -78,9 +79,11 @@ func (e *Extractive) rank(q Question) *ranking {
 	a := newAnalyzer(e)
 	r := &ranking{q: a.analyzeQuery(q), doc: a.prepare(q.Articles)}
 	titles := make([]map[string]bool, len(q.Articles))
+	r.titles = make([][]token, len(q.Articles))
 	for i, p := range q.Articles {
 		titles[i] = map[string]bool{}
-		for _, t := range a.tokens(p.Title) {
+		r.titles[i] = a.tokens(p.Title)
+		for _, t := range r.titles[i] {
 			titles[i][t.term] = true
 		}
 	}
@@ -94,25 +97,6 @@ func (e *Extractive) rank(q Question) *ranking {
 	r.sents = append([]*sentence(nil), r.doc.sents...)
 	sort.SliceStable(r.sents, func(i, j int) bool { return r.sents[i].Score > r.sents[j].Score })
 	return r
-}
-
-// model is a linear ranker over standardised features; a nil model scores
-// by raw BM25.
-type model struct {
-	Mean, Std, W []float64
-}
-
-func (m *model) score(x []float64) float64 {
-	if m == nil {
-		return x[fBM25]
-	}
-	s := 0.0
-	for i, w := range m.W {
-		if i < len(x) && m.Std[i] > 0 {
-			s += w * (x[i] - m.Mean[i]) / m.Std[i]
-		}
-	}
-	return s
 }
 
 const (
@@ -166,3 +150,6 @@ func bm25(toks []token, terms []string, idf map[string]float64, field func(token
 
 func termOf(t token) string { return t.term }
 func altOf(t token) string  { return t.alt }
+
+// p4Of is a third, cruder stem: the first four bytes of the folded word.
+func p4Of(t token) string { return t.surface[:min(4, len(t.surface))] }
