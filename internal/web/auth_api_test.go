@@ -27,7 +27,7 @@ func TestAuthAPIFlow(t *testing.T) {
 	mustNotContain(t, body, "argon2", "password", "hash")
 	var me map[string]any
 	decode(t, body, &me)
-	if len(me) != 4 || me["name"] != "Okur Ayse@Example.com" || me["email"] != "ayse@example.com" || me["role"] != "reader" {
+	if len(me) != 4 || me["name"] != "Okur Ayse" || me["email"] != "ayse@example.com" || me["role"] != "reader" {
 		t.Errorf("me = %v, want exactly id, name, email, role", me)
 	}
 	if cc := resp.Header.Get("Cache-Control"); !strings.Contains(cc, "no-store") {

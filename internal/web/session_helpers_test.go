@@ -210,7 +210,7 @@ func (s *engageSite) jarCookie(t testing.TB, c *http.Client, name string) string
 func (s *engageSite) register(t testing.TB, c *http.Client, email string) apiUser {
 	t.Helper()
 	resp, body := s.do(t, c, "POST", "/api/v1/auth/register",
-		map[string]string{"email": email, "name": "Okur " + email, "password": testPassword})
+		map[string]string{"email": email, "name": "Okur " + strings.Split(email, "@")[0], "password": testPassword})
 	want(t, resp, body, http.StatusCreated)
 	var u apiUser
 	decode(t, body, &u)
