@@ -31,8 +31,10 @@ type SearchWeights struct {
 // SearchHit is one matching article as the index sees it.
 type SearchHit struct {
 	ID int64
-	// Score is the text relevance (BM25 with the query's field weights);
-	// higher is better. Scores compare only within one query.
+	// Score is the text relevance: BM25 with the query's field weights, or,
+	// when a term is too common for BM25 to be cheap, the summed weights of
+	// the fields the query matches in. Higher is better; scores compare only
+	// within one query.
 	Score     float64
 	DisplayAt time.Time
 }
