@@ -79,7 +79,7 @@ func (f *adminArticleForm) apply(art *news.Article, now time.Time) error {
 	if f.PublishAt != "" {
 		t, err := time.ParseInLocation(adminTimeLayout, f.PublishAt, turkish.Istanbul)
 		if err != nil {
-			return news.Errorf(news.EINVALID, "Yayın zamanı anlaşılamadı (GG.AA.YYYY SS:DD bekleniyor).")
+			return news.Errorf(news.EINVALID, "Yayın zamanı anlaşılamadı; tarih ve saati seçin.")
 		}
 		publishAt = &t
 	}
@@ -88,6 +88,11 @@ func (f *adminArticleForm) apply(art *news.Article, now time.Time) error {
 		if publishAt == nil {
 			publishAt = &now
 		}
+	}
+	if f.Status == news.StatusPublished && publishAt.After(now) {
+		// "Published" with a time to come means "at that time": readers
+		// must not see it early with a future date on it.
+		f.Status = news.StatusScheduled
 	}
 	if f.Status == news.StatusScheduled && publishAt == nil {
 		return news.Errorf(news.EINVALID, "Zamanlanmış haber için yayın zamanı gerekli.")

@@ -49,6 +49,14 @@ func TestAdminDraftAndSchedule(t *testing.T) {
 	s.mustGet(t, "/haber/"+sched.Slug, http.StatusOK)
 	mustContain(t, s.mustGet(t, "/", http.StatusOK), "Zamanlanmış Haber")
 
+	t.Run("PublishedInTheFutureWaits", func(t *testing.T) {
+		at := s.clock.Now().Add(time.Hour).In(turkish.Istanbul).Format("2006-01-02T15:04")
+		art := s.createArticle(t, s.editor, articleForm("Gelecekte Yayında", "x", news.StatusPublished, "publish_at", at))
+		if art.Status != news.StatusScheduled {
+			t.Errorf("status %s, want scheduled", art.Status)
+		}
+		s.mustGet(t, "/haber/"+art.Slug, http.StatusNotFound)
+	})
 	t.Run("ScheduledNeedsTime", func(t *testing.T) {
 		resp, body := s.post(t, s.editor, "/admin/haberler", articleForm("Saatsiz", "x", news.StatusScheduled))
 		if resp.StatusCode != http.StatusBadRequest {
