@@ -105,12 +105,14 @@ type adminOption struct {
 	Value, Label string
 }
 
-// adminModerationPolicies are the values of comments.moderation.
-var adminModerationPolicies = []adminOption{
-	{"all", "Tüm yorumlar onaydan geçsin"},
-	{"first", "Yeni yazarların ilk yorumu onaydan geçsin"},
-	{"links", "Bağlantı içeren yorumlar onaydan geçsin"},
-	{"none", "Yorumlar hemen yayımlansın"},
+// adminModerationPolicies are the values of comments.moderation, as the
+// comment code defines them.
+func adminModerationPolicies() []adminOption {
+	out := make([]adminOption, 0, len(CommentPolicies))
+	for _, p := range CommentPolicies {
+		out = append(out, adminOption{Value: p.Value, Label: p.Label})
+	}
+	return out
 }
 
 func (a *adminSite) settingsPage(w http.ResponseWriter, r *http.Request, u news.User) {
@@ -120,9 +122,9 @@ func (a *adminSite) settingsPage(w http.ResponseWriter, r *http.Request, u news.
 		return
 	}
 	v := adminSiteSettings{Name: s["site.name"], LogoText: s["site.logo_text"], Disclaimer: s["site.disclaimer"],
-		Moderation: s["comments.moderation"], Policies: adminModerationPolicies}
+		Moderation: s[settingModeration], Policies: adminModerationPolicies()}
 	if v.Moderation == "" {
-		v.Moderation = "all" // the default of a fresh site: hold guest comments
+		v.Moderation = ModerateGuests // what the comment code does when unset
 	}
 	a.render(w, r, http.StatusOK, "settings", &adminPage{Title: "Site ayarları", Section: "settings", User: u, Data: v})
 }
@@ -130,7 +132,7 @@ func (a *adminSite) settingsPage(w http.ResponseWriter, r *http.Request, u news.
 func (a *adminSite) settingsSave(w http.ResponseWriter, r *http.Request, u news.User) {
 	policy := r.PostFormValue("moderation")
 	valid := false
-	for _, p := range adminModerationPolicies {
+	for _, p := range CommentPolicies {
 		valid = valid || p.Value == policy
 	}
 	if !valid {
@@ -138,10 +140,10 @@ func (a *adminSite) settingsSave(w http.ResponseWriter, r *http.Request, u news.
 		return
 	}
 	values := map[string]string{
-		"site.name":           strings.TrimSpace(r.PostFormValue("name")),
-		"site.logo_text":      strings.TrimSpace(r.PostFormValue("logo_text")),
-		"site.disclaimer":     strings.TrimSpace(r.PostFormValue("disclaimer")),
-		"comments.moderation": policy,
+		"site.name":       strings.TrimSpace(r.PostFormValue("name")),
+		"site.logo_text":  strings.TrimSpace(r.PostFormValue("logo_text")),
+		"site.disclaimer": strings.TrimSpace(r.PostFormValue("disclaimer")),
+		settingModeration: policy,
 	}
 	changed, err := a.setSettings(r, values)
 	if err != nil {

@@ -100,6 +100,7 @@ func TestAdminSiteSettings(t *testing.T) {
 	s := newAdminTest(t)
 	art := s.add(t, "Ayarlı Haber", "dunya", 5)
 	s.mustGet(t, "/", http.StatusOK)
+	mustContain(t, s.page(t, s.admin, "/admin/ayarlar", 200), `value="guests" checked`) // the comment code's default
 	s.mustPost(t, s.admin, "/admin/ayarlar", url.Values{"name": {"Yeni Gazete"}, "logo_text": {"YG"},
 		"disclaimer": {"Haberler <b>bilgi</b> amaçlıdır."}, "moderation": {"links"}})
 	for _, p := range []string{"/", "/haber/" + art.Slug} {
