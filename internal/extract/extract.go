@@ -115,7 +115,9 @@ func fromDocument(doc *html.Node, pageURL string) news.Extracted {
 	}
 	seg := segment(body)
 	seg.spans = append(seg.spans, span{body, 0, int32(len(seg.blocks))})
-	sp := chooseContent(seg, m.articleBodyNorm())
+	ab := m.articleBodyNorm()
+	sp := chooseContent(seg, ab)
+	classify(seg, sp, ab)
 	out.Text = renderText(seg.blocks)
 	out.HTML = renderHTML(seg, m.base)
 	if out.Lang == "" {

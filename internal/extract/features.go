@@ -1,0 +1,373 @@
+package extract
+
+import (
+	"math"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// The heuristics in content.go choose the article's element and a first
+// set of blocks; a small logistic model then decides each block again from
+// what the heuristics said and from the block's own shape and neighbours.
+// The model's weights are in model.go; train_test.go (build tag "train")
+// fits them on the benchmark pages and reports the cross-validated score.
+
+// nFeatures is the length of a block's feature vector; feature 0 is the
+// constant 1 (the bias).
+const nFeatures = 49
+
+// features holds one feature vector per block.
+type features [][nFeatures]float64
+
+// regionStats describes the element around a block: how much of its text
+// is linked and how long its blocks are. Lists of links to other stories
+// have many short, linked blocks.
+type regionStats struct {
+	linkDensity float64
+	blocks      int
+	meanRunes   float64
+}
+
+// blockFeatures computes the feature vectors after chooseContent has
+// scored the blocks and marked the heuristic choice in keep.
+func blockFeatures(seg *segmenter, sp span, articleBody string) features {
+	blocks := seg.blocks
+	out := make(features, len(blocks))
+	first, last := -1, -1
+	total := 0
+	for i := range blocks {
+		if blocks[i].keep {
+			if first < 0 {
+				first = i
+			}
+			last = i
+			total += blocks[i].runes
+		}
+	}
+	regions := regionIndex(seg)
+	mainNode := mainContainer(seg, total)
+	near := nearestKept(blocks)
+	seen := make(map[string]bool, len(blocks))
+	before := 0
+	for i := range blocks {
+		b := &blocks[i]
+		f := &out[i]
+		fillOwn(f, b)
+		f[4] = math.Tanh(b.score / 200)
+		f[5] = bool01(b.score > 0)
+		f[6] = bool01(b.keep)
+		f[7] = bool01(sp.node != nil && int32(i) >= sp.start && int32(i) < sp.end)
+		f[23] = bool01(articleBody != "")
+		f[24] = bool01(articleBody != "" && b.runes >= 20 && inArticleBody(articleBody, b.text))
+		f[25] = bool01(first >= 0 && i < first)
+		f[26] = bool01(last >= 0 && i > last)
+		f[27] = math.Log1p(float64(near[i])) / 3
+		if i > 0 {
+			f[28] = bool01(blocks[i-1].keep)
+			f[30] = density(&blocks[i-1])
+		}
+		if i+1 < len(blocks) {
+			f[29] = bool01(blocks[i+1].keep)
+			f[31] = density(&blocks[i+1])
+		}
+		r := regions.of(b.owner)
+		f[32] = r.linkDensity
+		f[33] = math.Log1p(float64(r.blocks)) / 3
+		f[34] = math.Log1p(r.meanRunes) / 5
+		if total > 0 {
+			f[38] = float64(before) / float64(total)
+		}
+		if b.keep {
+			before += b.runes
+		}
+		f[42] = bool01(b.runes >= 20 && seen[b.text])
+		seen[b.text] = true
+		f[43] = bool01(sp.node != nil && b.hintAt != nil && isInside(b.hintAt, sp.node))
+		if total > 0 && b.owner != nil && b.owner.Parent != nil {
+			f[44] = float64(regions.keptIn(b.owner.Parent)) / float64(total)
+		}
+		f[45] = bool01(mainNode != nil && isInside(b.owner, mainNode))
+		cards, same := cardShape(b.owner, regions)
+		f[46] = bool01(cards)
+		f[47] = math.Log1p(float64(same)) / 3
+		f[48] = bool01(b.keep && f[44] < 0.2)
+	}
+	return out
+}
+
+// fillOwn sets the features that depend on the block alone.
+func fillOwn(f *[nFeatures]float64, b *block) {
+	f[0] = 1
+	f[1] = math.Log1p(float64(b.runes)) / 5
+	f[2] = density(b)
+	f[3] = float64(b.lead) / float64(max(b.runes, 1))
+	f[8] = bool01(b.hint <= -2)
+	f[9] = bool01(b.hint == -1)
+	f[10] = bool01(b.hint >= 1)
+	f[11] = bool01(b.heading == 1)
+	f[12] = bool01(b.heading == 2 || b.heading == 3)
+	f[13] = bool01(b.heading >= 4)
+	f[14] = bool01(b.listed)
+	f[15] = bool01(b.quote)
+	f[16] = bool01(b.caption)
+	f[17] = bool01(b.pre)
+	f[18] = bool01(endsSentence(b.text))
+	f[19] = bool01(truncated(b.text))
+	punct, digits, caps, words := textShape(b.text)
+	n := float64(max(b.runes, 1))
+	f[20] = min(10*punct/n, 1)
+	f[21] = digits / n
+	if words > 0 {
+		f[22] = caps / words
+	}
+	switch ownerTag(b.owner) {
+	case atom.Td, atom.Th:
+		f[35] = 1
+	case atom.Li, atom.Dd, atom.Dt:
+		f[36] = 1
+	case atom.P:
+		f[37] = 1
+	}
+	f[39] = bool01(b.runes < 40 && isJunkLine(b.text))
+	f[40] = bool01(b.runes <= 60 && isStopTitle(b.text))
+	f[41] = bool01(b.runes < 15)
+}
+
+func ownerTag(n *html.Node) atom.Atom {
+	if n == nil {
+		return 0
+	}
+	return n.DataAtom
+}
+
+// textShape counts sentence punctuation, digits, and words that start
+// with a capital letter, out of all words.
+func textShape(s string) (punct, digits, caps, words float64) {
+	inWord := false
+	for _, r := range s {
+		switch {
+		case r == '.' || r == ',' || r == ';' || r == ':' || r == '!' || r == '?':
+			punct++
+		case unicode.IsDigit(r):
+			digits++
+		}
+		letter := unicode.IsLetter(r)
+		if letter && !inWord {
+			words++
+			if unicode.IsUpper(r) {
+				caps++
+			}
+		}
+		inWord = letter || r == '\'' || r == '’' || r == '-'
+	}
+	return
+}
+
+func density(b *block) float64 {
+	return float64(b.links) / float64(max(b.runes, 1))
+}
+
+func bool01(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// nearestKept returns, for each block, how many blocks away the nearest
+// block of the heuristic choice is (0 for a kept block).
+func nearestKept(blocks []block) []int {
+	const far = 1 << 20
+	d := make([]int, len(blocks))
+	last := -far
+	for i := range blocks {
+		if blocks[i].keep {
+			last = i
+		}
+		d[i] = i - last
+	}
+	last = far
+	for i := len(blocks) - 1; i >= 0; i-- {
+		if blocks[i].keep {
+			last = i
+		}
+		d[i] = min(d[i], last-i, 1000)
+	}
+	return d
+}
+
+// regions finds, for a block's owner, the nearest enclosing element that
+// holds at least two blocks, and summarises it.
+type regions struct {
+	spans  map[*html.Node]span
+	blocks []block
+	prefix [][3]int // runes, link runes and kept runes before each block
+	cache  map[*html.Node]regionStats
+}
+
+func regionIndex(seg *segmenter) *regions {
+	r := &regions{spans: make(map[*html.Node]span, len(seg.spans)), blocks: seg.blocks,
+		cache: make(map[*html.Node]regionStats)}
+	for _, sp := range seg.spans {
+		r.spans[sp.node] = sp
+	}
+	r.prefix = make([][3]int, len(seg.blocks)+1)
+	for i := range seg.blocks {
+		b := &seg.blocks[i]
+		kept := 0
+		if b.keep {
+			kept = b.runes
+		}
+		r.prefix[i+1] = [3]int{r.prefix[i][0] + b.runes, r.prefix[i][1] + b.links, r.prefix[i][2] + kept}
+	}
+	return r
+}
+
+func (r *regions) of(owner *html.Node) regionStats {
+	if owner == nil {
+		return regionStats{}
+	}
+	if s, ok := r.cache[owner]; ok {
+		return s
+	}
+	var st regionStats
+	for n, depth := owner.Parent, 0; n != nil && depth < 4; n, depth = n.Parent, depth+1 {
+		sp, ok := r.spans[n]
+		if !ok || sp.end-sp.start < 2 {
+			continue
+		}
+		runes := r.prefix[sp.end][0] - r.prefix[sp.start][0]
+		links := r.prefix[sp.end][1] - r.prefix[sp.start][1]
+		st.blocks = int(sp.end - sp.start)
+		st.linkDensity = float64(links) / float64(max(runes, 1))
+		st.meanRunes = float64(runes) / float64(st.blocks)
+		break
+	}
+	r.cache[owner] = st
+	return st
+}
+
+// keptIn returns the runes of the heuristically kept blocks under n.
+func (r *regions) keptIn(n *html.Node) int {
+	sp, ok := r.spans[n]
+	if !ok {
+		return 0
+	}
+	return r.prefix[sp.end][2] - r.prefix[sp.start][2]
+}
+
+// blocksIn returns how many blocks n holds.
+func (r *regions) blocksIn(n *html.Node) int {
+	sp, ok := r.spans[n]
+	if !ok {
+		return 0
+	}
+	return int(sp.end - sp.start)
+}
+
+// mainContainer returns the smallest element that holds most of the kept
+// text: the article's own body, inside whatever wraps it.
+func mainContainer(seg *segmenter, total int) *html.Node {
+	if total == 0 {
+		return nil
+	}
+	var best *html.Node
+	bestBlocks := int32(1 << 30)
+	kept := 0
+	prefix := make([]int, len(seg.blocks)+1)
+	for i := range seg.blocks {
+		if seg.blocks[i].keep {
+			kept += seg.blocks[i].runes
+		}
+		prefix[i+1] = kept
+	}
+	for _, sp := range seg.spans {
+		if n := sp.end - sp.start; n < bestBlocks && 10*(prefix[sp.end]-prefix[sp.start]) >= 6*total {
+			best, bestBlocks = sp.node, n
+		}
+	}
+	return best
+}
+
+// cardShape looks at the block's nearest few ancestors for a repeated
+// unit: an element whose parent has at least two more children of the
+// same tag and class. It reports whether that unit holds several blocks
+// (a card: headline, summary, date of another story) and how many
+// same-looking siblings the block's own element has.
+func cardShape(owner *html.Node, r *regions) (card bool, same int) {
+	if owner == nil {
+		return false, 0
+	}
+	same = sameSiblings(owner)
+	for n, depth := owner, 0; n != nil && depth < 4; n, depth = n.Parent, depth+1 {
+		if n.DataAtom == atom.Body {
+			break
+		}
+		if r.blocksIn(n) >= 2 && sameSiblings(n) >= 2 {
+			return true, same
+		}
+	}
+	return false, same
+}
+
+// sameSiblings counts the siblings of n with its tag and class.
+func sameSiblings(n *html.Node) int {
+	if n.Parent == nil {
+		return 0
+	}
+	class := attr(n, "class")
+	c := 0
+	for k := n.Parent.FirstChild; k != nil; k = k.NextSibling {
+		if k != n && k.Type == html.ElementNode && k.DataAtom == n.DataAtom && k.Data == n.Data && attr(k, "class") == class {
+			c++
+		}
+	}
+	return c
+}
+
+// classify replaces the heuristic keep marks with the model's decisions.
+// When the model would keep almost nothing, the heuristic choice stands.
+func classify(seg *segmenter, sp span, articleBody string) {
+	feats := blockFeatures(seg, sp, articleBody)
+	keep := make([]bool, len(seg.blocks))
+	n := 0
+	for i := range feats {
+		if candidate(&feats[i]) && blockWeights.logit(&feats[i]) > 0 {
+			keep[i] = true
+			n += seg.blocks[i].runes
+		}
+	}
+	if n < 100 {
+		return
+	}
+	for i := range seg.blocks {
+		seg.blocks[i].keep = keep[i]
+	}
+}
+
+// candidate reports the blocks the model decides on: those inside the
+// chosen element. The element is nearly always right; which of its blocks
+// are the article is where the heuristics go wrong.
+func candidate(f *[nFeatures]float64) bool {
+	return f[7] == 1
+}
+
+// blockModel holds two weight vectors: one for the blocks the heuristics
+// kept (what to drop) and one for the rest (what to add).
+type blockModel [2][nFeatures]float64
+
+// logit is the model's log-odds that the block is article text.
+func (m *blockModel) logit(f *[nFeatures]float64) float64 {
+	return blockLogit(f, &m[int(f[6])])
+}
+
+// blockLogit is the dot product of features and weights.
+func blockLogit(f, w *[nFeatures]float64) float64 {
+	s := 0.0
+	for j := range f {
+		s += f[j] * w[j]
+	}
+	return s
+}

@@ -1,0 +1,435 @@
+//go:build train
+
+// The trainer for the block model: go test -tags train -run TestTrain
+// [-write] in this folder. It reads the article-body benchmark pages,
+// labels each block by whether its text is in the gold article, fits the
+// logistic model with 5-fold cross-validation over pages and prints the
+// out-of-fold score (the honest one) next to the heuristics' score. With
+// -write it fits on all pages and rewrites model.go.
+package extract
+
+import (
+	"compress/gzip"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"go/format"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+var (
+	benchDir   = flag.String("bench", "../../../shared/bench/extraction", "benchmark folder")
+	writeModel = flag.Bool("write", false, "fit on all pages and rewrite model.go")
+	split      = flag.Bool("split", false, "separate weights for blocks the heuristics kept and dropped")
+	l2         = flag.Float64("l2", 1e-3, "L2 penalty per unit of sample weight")
+)
+
+// trainPage is one benchmark page cut into blocks.
+type trainPage struct {
+	id     string
+	gold   string
+	texts  []string
+	heur   []bool
+	feats  features
+	labels []bool
+	weight []float64
+}
+
+func TestTrain(t *testing.T) {
+	pages := loadTrainPages(t)
+	fmt.Printf("%d pages, %d blocks\n", len(pages), countBlocks(pages))
+	fmt.Printf("heuristics:        %s\n", scorePages(pages, nil))
+	fmt.Printf("oracle labels:     %s\n", scoreKeeps(pages, func(i int) []bool { return pages[i].labels }))
+	fmt.Printf("oracle in span:    %s\n", scoreKeeps(pages, func(i int) []bool {
+		k := make([]bool, len(pages[i].labels))
+		for j := range k {
+			k[j] = pages[i].labels[j] && pages[i].feats[j][7] == 1
+		}
+		return k
+	}))
+	const k = 5
+	models := make([]blockModel, k)
+	for fold := 0; fold < k; fold++ {
+		var train []*trainPage
+		for i := range pages {
+			if i%k != fold {
+				train = append(train, &pages[i])
+			}
+		}
+		models[fold] = fit(train)
+	}
+	fmt.Printf("model, out-of-fold: %s\n", scorePages(pages, func(i int) *blockModel { return &models[i%k] }))
+	all := make([]*trainPage, len(pages))
+	for i := range pages {
+		all[i] = &pages[i]
+	}
+	w := fit(all)
+	fmt.Printf("model, in-sample:   %s\n", scorePages(pages, func(int) *blockModel { return &w }))
+	if *writeModel {
+		writeWeights(t, w)
+	}
+}
+
+func loadTrainPages(t *testing.T) []trainPage {
+	raw, err := os.ReadFile(filepath.Join(*benchDir, "ground-truth.json"))
+	if err != nil {
+		t.Skipf("no benchmark data: %v", err)
+	}
+	var gt map[string]struct {
+		ArticleBody string `json:"articleBody"`
+	}
+	if err := json.Unmarshal(raw, &gt); err != nil {
+		t.Fatal(err)
+	}
+	ids := make([]string, 0, len(gt))
+	for id := range gt {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	var pages []trainPage
+	for _, id := range ids {
+		b, err := readGzFile(filepath.Join(*benchDir, "html", id+".html.gz"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, preparePage(t, id, b, gt[id].ArticleBody))
+	}
+	return pages
+}
+
+func readGzFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(zr)
+}
+
+// preparePage runs the extraction up to the model and labels the blocks.
+func preparePage(t *testing.T, id string, body []byte, gold string) trainPage {
+	text, err := Decode(body, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := html.Parse(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := trainPage{id: id, gold: gold}
+	m := readMeta(doc, "https://fake-url.com")
+	bodyNode := findFirst(doc, func(n *html.Node) bool { return n.DataAtom == atom.Body })
+	if bodyNode == nil {
+		return p
+	}
+	seg := segment(bodyNode)
+	seg.spans = append(seg.spans, span{bodyNode, 0, int32(len(seg.blocks))})
+	ab := m.articleBodyNorm()
+	sp := chooseContent(seg, ab)
+	p.feats = blockFeatures(seg, sp, ab)
+	goldTokens := tokenRE.FindAllString(gold, -1)
+	goldSh := shingleSet(goldTokens)
+	goldJoined := " " + strings.Join(goldTokens, " ") + " "
+	for i := range seg.blocks {
+		b := &seg.blocks[i]
+		p.texts = append(p.texts, b.text)
+		p.heur = append(p.heur, b.keep)
+		toks := tokenRE.FindAllString(b.text, -1)
+		p.labels = append(p.labels, inGold(toks, goldSh, goldJoined))
+		p.weight = append(p.weight, float64(len(toks))/float64(max(len(goldTokens), 50)))
+	}
+	return p
+}
+
+// inGold reports whether most of the block's 4-word shingles are in the
+// gold text; a block of fewer than four words must appear in it whole.
+func inGold(toks []string, gold map[string]bool, joined string) bool {
+	if len(toks) == 0 {
+		return false
+	}
+	if len(toks) < 4 {
+		return strings.Contains(joined, " "+strings.Join(toks, " ")+" ")
+	}
+	hit := 0
+	for i := 0; i+4 <= len(toks); i++ {
+		if gold[strings.Join(toks[i:i+4], "\x00")] {
+			hit++
+		}
+	}
+	return 2*hit >= len(toks)-3
+}
+
+func shingleSet(toks []string) map[string]bool {
+	out := map[string]bool{}
+	for i := 0; i+4 <= len(toks); i++ {
+		out[strings.Join(toks[i:i+4], "\x00")] = true
+	}
+	return out
+}
+
+func countBlocks(pages []trainPage) int {
+	n := 0
+	for _, p := range pages {
+		n += len(p.texts)
+	}
+	return n
+}
+
+// fit runs Newton's method on the weighted, L2-penalised log-loss.
+func fit(pages []*trainPage) blockModel {
+	var m blockModel
+	for row := range m {
+		if *split {
+			m[row] = fitRow(pages, func(f *[nFeatures]float64) bool { return int(f[6]) == row })
+		} else {
+			m[row] = fitRow(pages, func(*[nFeatures]float64) bool { return true })
+		}
+	}
+	return m
+}
+
+func fitRow(pages []*trainPage, use func(*[nFeatures]float64) bool) [nFeatures]float64 {
+	var w [nFeatures]float64
+	for iter := 0; iter < 25; iter++ {
+		var grad [nFeatures]float64
+		var hess [nFeatures][nFeatures]float64
+		total := 0.0
+		for _, p := range pages {
+			for i := range p.feats {
+				f := &p.feats[i]
+				if !candidate(f) || !use(f) {
+					continue
+				}
+				sw := p.weight[i] + 1e-3
+				total += sw
+				pr := 1 / (1 + math.Exp(-blockLogit(f, &w)))
+				y := bool01(p.labels[i])
+				g := sw * (pr - y)
+				h := sw * max(pr*(1-pr), 1e-6)
+				for a := 0; a < nFeatures; a++ {
+					if f[a] == 0 {
+						continue
+					}
+					grad[a] += g * f[a]
+					for b := a; b < nFeatures; b++ {
+						hess[a][b] += h * f[a] * f[b]
+					}
+				}
+			}
+		}
+		lam := *l2 * total
+		for a := 0; a < nFeatures; a++ {
+			for b := 0; b < a; b++ {
+				hess[a][b] = hess[b][a]
+			}
+			if a > 0 {
+				grad[a] += lam * w[a]
+			}
+			hess[a][a] += lam + 1e-9
+		}
+		step := solve(hess, grad)
+		change := 0.0
+		for a := range w {
+			w[a] -= step[a]
+			change = max(change, math.Abs(step[a]))
+		}
+		if change < 1e-6 {
+			break
+		}
+	}
+	return w
+}
+
+// solve returns x with A x = b by Gaussian elimination with pivoting.
+func solve(a [nFeatures][nFeatures]float64, b [nFeatures]float64) [nFeatures]float64 {
+	const n = nFeatures
+	for c := 0; c < n; c++ {
+		p := c
+		for r := c + 1; r < n; r++ {
+			if math.Abs(a[r][c]) > math.Abs(a[p][c]) {
+				p = r
+			}
+		}
+		a[c], a[p] = a[p], a[c]
+		b[c], b[p] = b[p], b[c]
+		if math.Abs(a[c][c]) < 1e-12 {
+			continue
+		}
+		for r := c + 1; r < n; r++ {
+			k := a[r][c] / a[c][c]
+			for j := c; j < n; j++ {
+				a[r][j] -= k * a[c][j]
+			}
+			b[r] -= k * b[c]
+		}
+	}
+	var x [nFeatures]float64
+	for c := n - 1; c >= 0; c-- {
+		if math.Abs(a[c][c]) < 1e-12 {
+			continue
+		}
+		s := b[c]
+		for j := c + 1; j < n; j++ {
+			s -= a[c][j] * x[j]
+		}
+		x[c] = s / a[c][c]
+	}
+	return x
+}
+
+// scorePages renders each page's kept blocks, as classify would with the
+// model that model(i) returns for page i (nil: the heuristics), and
+// scores them with the benchmark's metric.
+func scorePages(pages []trainPage, model func(int) *blockModel) string {
+	return scoreKeeps(pages, func(i int) []bool {
+		if model == nil {
+			return pages[i].heur
+		}
+		return predict(&pages[i], model(i))
+	})
+}
+
+func scoreKeeps(pages []trainPage, keeps func(int) []bool) string {
+	var sp, sr float64
+	var np, nr int
+	for i := range pages {
+		p := &pages[i]
+		keep := keeps(i)
+		var parts []string
+		for j, k := range keep {
+			if k {
+				parts = append(parts, p.texts[j])
+			}
+		}
+		d := scoreText(p.gold, strings.Join(parts, "\n\n"))
+		if d.hasP {
+			sp += d.p
+			np++
+		}
+		if d.hasR {
+			sr += d.r
+			nr++
+		}
+	}
+	P, R := sp/float64(max(np, 1)), sr/float64(max(nr, 1))
+	return fmt.Sprintf("F1 %.4f  P %.4f  R %.4f", 2*P*R/(P+R), P, R)
+}
+
+func predict(p *trainPage, w *blockModel) []bool {
+	keep := make([]bool, len(p.feats))
+	n := 0
+	for i := range p.feats {
+		if candidate(&p.feats[i]) && w.logit(&p.feats[i]) > 0 {
+			keep[i] = true
+			n += len([]rune(p.texts[i]))
+		}
+	}
+	if n < 100 {
+		return p.heur
+	}
+	return keep
+}
+
+var tokenRE = regexp.MustCompile(`[\p{L}\p{N}_]+`)
+
+type docScore struct {
+	p, r       float64
+	hasP, hasR bool
+}
+
+// scoreText is the benchmark's per-page metric: word 4-gram shingle
+// counts, normalised per page.
+func scoreText(gold, pred string) docScore {
+	gs, ps := shingleCounts(tokenRE.FindAllString(gold, -1)), shingleCounts(tokenRE.FindAllString(pred, -1))
+	var tp, fp, fn float64
+	for k, c := range gs {
+		tp += float64(min(c, ps[k]))
+		fn += float64(max(0, c-ps[k]))
+	}
+	for k, c := range ps {
+		fp += float64(max(0, c-gs[k]))
+	}
+	d := docScore{hasP: tp+fp > 0, hasR: tp+fn > 0}
+	switch {
+	case fp == 0 && fn == 0:
+		d.p, d.r = 1, 1
+	default:
+		if tp+fp > 0 {
+			d.p = tp / (tp + fp)
+		}
+		if tp+fn > 0 {
+			d.r = tp / (tp + fn)
+		}
+	}
+	return d
+}
+
+func shingleCounts(toks []string) map[string]int {
+	out := map[string]int{}
+	if len(toks) > 0 && len(toks) < 4 {
+		out[strings.Join(toks, "\x00")]++
+	}
+	for i := 0; i+4 <= len(toks); i++ {
+		out[strings.Join(toks[i:i+4], "\x00")]++
+	}
+	return out
+}
+
+func writeWeights(t *testing.T, w blockModel) {
+	var b strings.Builder
+	b.WriteString("package extract\n\n")
+	b.WriteString("// blockWeights are the logistic model's weights, one per feature in\n")
+	b.WriteString("// features.go, fitted on all benchmark pages by train_test.go\n")
+	b.WriteString("// (go test -tags train -run TestTrain -write). Do not edit by hand.\n")
+	b.WriteString("var blockWeights = blockModel{\n")
+	for _, row := range w {
+		b.WriteString("\t{\n")
+		for i, x := range row {
+			fmt.Fprintf(&b, "\t\t%.4f, // %d\n", x, i)
+		}
+		b.WriteString("\t},\n")
+	}
+	b.WriteString("}\n")
+	src, err := format.Source([]byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("model.go", src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	pages := loadTrainPages(t)
+	for _, p := range pages {
+		for i := range p.feats {
+			if p.feats[i][7] != 1 || p.heur[i] == p.labels[i] || p.weight[i] < 0.02 {
+				continue
+			}
+			kind := "FP"
+			if p.labels[i] {
+				kind = "FN"
+			}
+			txt := []rune(p.texts[i])
+			if len(txt) > 90 {
+				txt = txt[:90]
+			}
+			f := p.feats[i]
+			fmt.Printf("%s %s w=%.2f h=%v%v%v hd=%v li=%v ld=%.2f reg=%.2f/%.0f pos=%.2f  %q\n", kind, p.id[:6], p.weight[i], f[8], f[9], f[10], f[12], f[14], f[2], f[32], math.Expm1(f[33]*3), f[38], string(txt))
+		}
+	}
+}
