@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"manset/internal/auth"
 	"manset/internal/demo"
 	"manset/internal/ingest"
 	"manset/internal/news"
@@ -52,7 +53,9 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 		base = "http://" + ln.Addr().String()
 	}
 	go newAggregator(st, env, logger).Run(ctx, 30*time.Second)
-	site := web.New(web.Config{BaseURL: base, Logger: logger}, st)
+	accounts := auth.New(auth.Config{Store: st, Mailer: auth.MailerFromEnv(env.Getenv, logger), Logger: logger, BaseURL: base})
+	go purgeSessions(ctx, accounts, logger)
+	site := web.New(web.Config{BaseURL: base, Logger: logger, Auth: accounts}, st)
 	site.Start(ctx)
 	srv := &http.Server{
 		Handler:           site.Handler(),
@@ -103,4 +106,22 @@ func loadDemo(ctx context.Context, st *sqlite.DB, logger *slog.Logger) error {
 	}
 	logger.Info("demo content loaded", "articles", sum.Imported)
 	return nil
+}
+
+// purgeSessions deletes expired sessions and reset tokens every hour.
+func purgeSessions(ctx context.Context, accounts *auth.Service, logger *slog.Logger) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		if n, err := accounts.PurgeExpired(ctx); err != nil && ctx.Err() == nil {
+			logger.Warn("purging sessions", "err", err)
+		} else if n > 0 {
+			logger.Info("expired sessions purged", "count", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }
