@@ -72,7 +72,7 @@ func (im *Importer) findNearCopy(ctx context.Context, a *news.Article) (news.Art
 		if err != nil {
 			return news.Article{}, false, err
 		}
-		if dedup.Resemblance(old.BodyText, a.BodyText) >= dedup.MinResemblance {
+		if dedup.Resemblance(dedupText(&old), dedupText(a)) >= dedup.MinResemblance {
 			return old, true, nil
 		}
 	}

@@ -32,7 +32,7 @@ func (im *Importer) SaveExtracted(ctx context.Context, x news.Extracted, opts Op
 		PublishedAt:  x.PublishedAt, ModifiedAt: x.ModifiedAt,
 	}
 	path := x.Breadcrumb
-	if len(path) == 0 && x.Category != "" {
+	if len(path) == 0 && x.Category != "" && !isURLSection(x.Category, firstNonEmpty(x.CanonicalURL, x.URL)) {
 		path = []string{x.Category}
 	}
 	in := item{article: a, categoryPath: path, sourceName: x.SiteName}
@@ -180,6 +180,30 @@ func (im *Importer) decideCategory(ctx context.Context, a *news.Article, in item
 	return nil
 }
 
+// isURLSection reports whether a page's category is only the first
+// segment of its URL. Such a guess must map to one of the site's own
+// categories (classify.FromURL, later) rather than create a new one from
+// whatever the outlet's URLs say ("/gizli/...", "/yerel/...").
+func isURLSection(category, rawURL string) bool {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return false
+	}
+	first, _, _ := strings.Cut(strings.TrimPrefix(u.Path, "/"), "/")
+	return first != "" && foldKey(first) == foldKey(category)
+}
+
+// foldKey folds a name to ASCII letters and digits for comparison.
+func foldKey(s string) string {
+	var b strings.Builder
+	for _, r := range turkish.Fold(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
 // homeNames are breadcrumb roots that mean "the home page", not a category.
 var homeNames = map[string]bool{"ana sayfa": true, "anasayfa": true, "home": true, "manşet": true}
 
@@ -229,6 +253,10 @@ func (im *Importer) decideSource(ctx context.Context, a *news.Article, in item, 
 func normalise(a *news.Article) {
 	a.Title = collapseSpace(a.Title)
 	a.Summary = collapseSpace(a.Summary)
+	// Feeds often repeat the headline as the description; that is no spot.
+	if turkish.Fold(a.Summary) == turkish.Fold(a.Title) {
+		a.Summary = ""
+	}
 	if a.BodyText == "" && a.BodyHTML != "" {
 		a.BodyText = textFromHTML(a.BodyHTML)
 	}
@@ -248,7 +276,18 @@ func normalise(a *news.Article) {
 		a.Summary = leadSummary(paras)
 	}
 	a.ContentHash = ContentHash(a.BodyText)
-	a.SimHash = dedup.SimHash(a.BodyText)
+	a.SimHash = dedup.SimHash(dedupText(a))
+}
+
+// dedupText is the article's text as its outlet published it: the spot
+// (when it is not just the body's start) and the body. Whether a page puts
+// its first paragraph in the spot or the body must not make two copies of
+// one agency text look different.
+func dedupText(a *news.Article) string {
+	if a.Summary == "" || strings.HasPrefix(a.BodyText, a.Summary) {
+		return a.BodyText
+	}
+	return a.Summary + "\n\n" + a.BodyText
 }
 
 // ContentHash is the hex SHA-256 of text folded the Turkish way with

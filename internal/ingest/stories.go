@@ -63,7 +63,7 @@ func (im *Importer) cluster(ctx context.Context, a *news.Article) error {
 // storyDoc is what clustering compares of an article: its title and lead.
 func storyDoc(a *news.Article) story.Doc {
 	lead := a.Summary
-	if lead == "" {
+	if lead == "" || turkish.Fold(lead) == turkish.Fold(a.Title) {
 		if paras := turkish.SplitParagraphs(a.BodyText); len(paras) > 0 {
 			lead = paras[0]
 		}

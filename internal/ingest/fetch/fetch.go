@@ -41,6 +41,10 @@ type Config struct {
 	MaxRedirects int           // redirects followed before giving up
 	Logger       *slog.Logger
 	Now          func() time.Time
+	// Private, when set, replaces the SSRF guard's test of which resolved
+	// addresses are refused, so end-to-end tests can keep the guard on
+	// while serving outlets from loopback and mark one server private.
+	Private func(netip.AddrPort) bool
 }
 
 // AllowPrivateFromEnv reports whether MANSET_FETCH_ALLOW_PRIVATE=1 lifts
@@ -115,6 +119,9 @@ func New(cfg Config) *Fetcher {
 		cfg.Now = time.Now
 	}
 	f := &Fetcher{cfg: cfg, log: cfg.Logger, hosts: map[string]*host{}, blocked: isBlocked, wait: sleep}
+	if cfg.Private != nil {
+		f.blocked = cfg.Private
+	}
 	f.client = &http.Client{
 		Transport: f.transport(),
 		// Redirects are followed by Fetch itself, hop by hop, so that each
