@@ -160,3 +160,19 @@ func gzipBomb() []byte {
 	})
 	return bomb
 }
+
+// Feeds are the feed URLs of the three ordinary outlets, by outlet name.
+func (w *Web) Feeds() map[string]string {
+	return map[string]string{
+		"Anadolu Postası":    w.A.URL + "/rss.xml",
+		"Karadeniz Gazetesi": w.B.URL + "/atom.xml",
+		"Ege Haber":          w.C.URL + "/feed.json",
+	}
+}
+
+// AgencyHeadline is the headline outlet A runs the agency text under;
+// outlet B republishes it under another.
+func AgencyHeadline() string { return aTram.Title }
+
+// LandslideHeadlines are two outlets' own reports of one event.
+func LandslideHeadlines() []string { return []string{bSlide.Title, cSlide.Title} }
