@@ -41,6 +41,14 @@ var servingRE = regexp.MustCompile(`"manset serving" url=(\S+)`)
 // content and returns its base URL; the process is killed when the test ends.
 func startServer(t *testing.T, args ...string) string {
 	t.Helper()
+	base, _ := startServerDB(t, args...)
+	return base
+}
+
+// startServerDB is startServer that also returns the database path, for
+// tests that run other manset commands on the same database.
+func startServerDB(t *testing.T, args ...string) (string, string) {
+	t.Helper()
 	db := filepath.Join(t.TempDir(), "e2e.db")
 	ctx, cancel := context.WithCancel(context.Background())
 	cmd := exec.CommandContext(ctx, binary, append([]string{"serve", "--db", db, "--addr", "127.0.0.1:0"}, args...)...)
@@ -66,9 +74,21 @@ func startServer(t *testing.T, args ...string) string {
 	}()
 	select {
 	case u := <-found:
-		return u
+		return u, db
 	case <-time.After(60 * time.Second):
 		t.Fatal("manset serve did not report its address within 60s")
 	}
-	return ""
+	return "", ""
+}
+
+// manset runs a manset command with stdin and fails the test on error.
+func manset(t *testing.T, stdin string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Stdin = strings.NewReader(stdin)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("manset %v: %v\n%s", args, err, out)
+	}
+	return string(out)
 }
