@@ -32,6 +32,7 @@ type articleView struct {
 	Body       template.HTML
 	Share      []shareLink
 	Related    []articleCard
+	Story      *storyView // other outlets and the story's timeline; nil when none
 
 	Slug         string
 	Engage       bool // reactions and comments are on
@@ -81,6 +82,9 @@ func (s *Server) renderArticleForm(r *http.Request, form *commentForm) (page, er
 	}
 	view := s.articleView(&a, cats)
 	view.Related = cats.cards(related)
+	if view.Story, err = s.storyBox(ctx, &a, now); err != nil {
+		return page{}, err
+	}
 	if err := s.addEngagement(ctx, &view, &a, form, now); err != nil {
 		return page{}, err
 	}
@@ -98,7 +102,9 @@ func (s *Server) renderArticleForm(r *http.Request, form *commentForm) (page, er
 	if err != nil {
 		return page{}, err
 	}
-	return htmlPage(body, s.expiry(ctx, now, articleTTL)), nil
+	p := htmlPage(body, s.expiry(ctx, now, articleTTL))
+	p.articleID = a.ID
+	return p, nil
 }
 
 func (s *Server) articleView(a *news.Article, cats *categoryIndex) articleView {

@@ -35,6 +35,8 @@ type page struct {
 	// expires is when the page may have gone stale by itself (a scheduled
 	// article due, or a short TTL for lists).
 	expires time.Time
+	// articleID is set on article pages, whose views are counted.
+	articleID int64
 }
 
 // pageEntry is a cached page with its precomputed headers, so a hit only
@@ -47,6 +49,7 @@ type pageEntry struct {
 	hdrETagGz        []string
 	hdrLen, hdrLenGz []string
 	expires          time.Time
+	articleID        int64
 	lastUsed         atomic.Int64
 }
 
@@ -61,6 +64,8 @@ func newPageEntry(p page) *pageEntry {
 		etagGz:  `"` + tag + `-gz"`,
 		hdrType: []string{p.contentType},
 		expires: p.expires,
+
+		articleID: p.articleID,
 	}
 	e.hdrETag = []string{e.etag}
 	e.hdrETagGz = []string{e.etagGz}
@@ -200,6 +205,7 @@ func (s *Server) cached(key keyFunc, render renderFunc) http.HandlerFunc {
 		}
 		if e := s.pages.get(k, s.now()); e != nil {
 			markCacheHit(w)
+			s.views.hit(e.articleID)
 			serveEntry(w, r, e)
 			return
 		}
@@ -218,6 +224,7 @@ func (s *Server) cached(key keyFunc, render renderFunc) http.HandlerFunc {
 			s.serveError(w, r, err)
 			return
 		}
+		s.views.hit(e.articleID)
 		serveEntry(w, r, e)
 	}
 }

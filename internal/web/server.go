@@ -68,6 +68,7 @@ type Server struct {
 	handler http.Handler
 	version atomic.Int64                 // last ContentVersion seen by the poller
 	search  atomic.Pointer[http.Handler] // set by Handle(searchPattern, ...)
+	views   viewCounter                  // article page views, flushed to the store
 
 	auth          *auth.Service // nil: accounts off
 	engage        EngageStore   // nil: reactions and comments off
@@ -135,6 +136,7 @@ func (s *Server) Start(ctx context.Context) {
 	if v, err := s.store.ContentVersion(ctx); err == nil {
 		s.version.Store(v)
 	}
+	go s.views.run(ctx, s.store, s.now, s.log)
 	go func() {
 		t := time.NewTicker(s.poll)
 		defer t.Stop()
