@@ -45,6 +45,7 @@ type segmenter struct {
 	textBlock                   map[*html.Node]int32
 	spans                       []span
 	hintNode                    *html.Node
+	hints                       map[string]int // class hints by class and id
 }
 
 type walkState struct {
@@ -61,7 +62,7 @@ type span struct {
 }
 
 func segment(body *html.Node) *segmenter {
-	s := &segmenter{textBlock: make(map[*html.Node]int32, 256)}
+	s := &segmenter{textBlock: make(map[*html.Node]int32, 256), hints: make(map[string]int, 64)}
 	s.owner = body
 	s.walk(body, walkState{}, true)
 	s.flush()
@@ -105,7 +106,7 @@ func (s *segmenter) element(c *html.Node, st walkState, top bool) {
 	inner := st
 	// Inside comments or related stories, a "content" class means the
 	// comment's content: the strong hint holds for the whole subtree.
-	if h := hintOf(c); h != 0 && st.hint != -2 {
+	if h := hintOf(c, s.hints); h != 0 && st.hint != -2 {
 		inner.hint = h
 		inner.hintNode = c
 	}

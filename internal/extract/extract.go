@@ -117,7 +117,7 @@ func fromDocument(doc *html.Node, pageURL string) news.Extracted {
 	seg.spans = append(seg.spans, span{body, 0, int32(len(seg.blocks))})
 	ab := m.articleBodyNorm()
 	sp := chooseContent(seg, ab)
-	classify(seg, sp, ab)
+	classify(seg, sp, ab, out.Summary)
 	out.Text = renderText(seg.blocks)
 	out.HTML = renderHTML(seg, m.base)
 	if out.Lang == "" {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"strings"
 	"unicode"
 
 	"golang.org/x/net/html"
@@ -16,7 +17,11 @@ import (
 
 // nFeatures is the length of a block's feature vector; feature 0 is the
 // constant 1 (the bias).
-const nFeatures = 49
+const nFeatures = 61
+
+// stackAt is the first of the features filled from the first stage's
+// predictions for the block and its neighbours.
+const stackAt = 56
 
 // features holds one feature vector per block.
 type features [][nFeatures]float64
@@ -32,7 +37,7 @@ type regionStats struct {
 
 // blockFeatures computes the feature vectors after chooseContent has
 // scored the blocks and marked the heuristic choice in keep.
-func blockFeatures(seg *segmenter, sp span, articleBody string) features {
+func blockFeatures(seg *segmenter, sp span, articleBody, summary string) features {
 	blocks := seg.blocks
 	out := make(features, len(blocks))
 	first, last := -1, -1
@@ -48,17 +53,30 @@ func blockFeatures(seg *segmenter, sp span, articleBody string) features {
 	}
 	regions := regionIndex(seg)
 	mainNode := mainContainer(seg, total)
+	mainSpan := regions.spans[mainNode]
+	if len(summary) > 60 {
+		summary = summary[:60]
+	}
 	near := nearestKept(blocks)
 	seen := make(map[string]bool, len(blocks))
 	before := 0
 	for i := range blocks {
 		b := &blocks[i]
 		f := &out[i]
+		if sp.node == nil || int32(i) < sp.start || int32(i) >= sp.end {
+			// Not a candidate: only its keep mark is read, by neighbours.
+			f[6] = bool01(b.keep)
+			if b.keep {
+				before += b.runes
+			}
+			seen[b.text] = true
+			continue
+		}
 		fillOwn(f, b)
 		f[4] = math.Tanh(b.score / 200)
 		f[5] = bool01(b.score > 0)
 		f[6] = bool01(b.keep)
-		f[7] = bool01(sp.node != nil && int32(i) >= sp.start && int32(i) < sp.end)
+		f[7] = 1
 		f[23] = bool01(articleBody != "")
 		f[24] = bool01(articleBody != "" && b.runes >= 20 && inArticleBody(articleBody, b.text))
 		f[25] = bool01(first >= 0 && i < first)
@@ -93,6 +111,12 @@ func blockFeatures(seg *segmenter, sp span, articleBody string) features {
 		f[46] = bool01(cards)
 		f[47] = math.Log1p(float64(same)) / 3
 		f[48] = bool01(b.keep && f[44] < 0.2)
+		f[49] = bool01(summary != "" && b.runes >= 20 && strings.HasPrefix(b.text, summary))
+		f[50] = bool01(mainNode != nil && int32(i) < mainSpan.start)
+		f[51] = bool01(mainNode != nil && int32(i) >= mainSpan.end)
+		f[52] = math.Log1p(float64(depthBelow(b.owner, mainNode))) / 2
+		f[53] = windowDensity(blocks, i+1, i+4)
+		f[54] = windowDensity(blocks, i-3, i)
 	}
 	return out
 }
@@ -115,7 +139,10 @@ func fillOwn(f *[nFeatures]float64, b *block) {
 	f[17] = bool01(b.pre)
 	f[18] = bool01(endsSentence(b.text))
 	f[19] = bool01(truncated(b.text))
-	punct, digits, caps, words := textShape(b.text)
+	punct, digits, caps, words, upper, letters := textShape(b.text)
+	if letters > 0 {
+		f[55] = upper / letters
+	}
 	n := float64(max(b.runes, 1))
 	f[20] = min(10*punct/n, 1)
 	f[21] = digits / n
@@ -142,9 +169,9 @@ func ownerTag(n *html.Node) atom.Atom {
 	return n.DataAtom
 }
 
-// textShape counts sentence punctuation, digits, and words that start
-// with a capital letter, out of all words.
-func textShape(s string) (punct, digits, caps, words float64) {
+// textShape counts sentence punctuation, digits, words and the words that
+// start with a capital letter, letters and the capital ones.
+func textShape(s string) (punct, digits, caps, words, upper, letters float64) {
 	inWord := false
 	for _, r := range s {
 		switch {
@@ -154,6 +181,12 @@ func textShape(s string) (punct, digits, caps, words float64) {
 			digits++
 		}
 		letter := unicode.IsLetter(r)
+		if letter {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
 		if letter && !inWord {
 			words++
 			if unicode.IsUpper(r) {
@@ -249,6 +282,30 @@ func (r *regions) of(owner *html.Node) regionStats {
 	return st
 }
 
+// depthBelow returns how many levels n lies under top, or 0.
+func depthBelow(n, top *html.Node) int {
+	if top == nil {
+		return 0
+	}
+	for d := 0; n != nil; n, d = n.Parent, d+1 {
+		if n == top {
+			return d
+		}
+	}
+	return 0
+}
+
+// windowDensity is the link density of blocks[lo:hi], clipped to the
+// page.
+func windowDensity(blocks []block, lo, hi int) float64 {
+	runes, links := 0, 0
+	for i := max(lo, 0); i < min(hi, len(blocks)); i++ {
+		runes += blocks[i].runes
+		links += blocks[i].links
+	}
+	return float64(links) / float64(max(runes, 1))
+}
+
 // keptIn returns the runes of the heuristically kept blocks under n.
 func (r *regions) keptIn(n *html.Node) int {
 	sp, ok := r.spans[n]
@@ -329,12 +386,13 @@ func sameSiblings(n *html.Node) int {
 
 // classify replaces the heuristic keep marks with the model's decisions.
 // When the model would keep almost nothing, the heuristic choice stands.
-func classify(seg *segmenter, sp span, articleBody string) {
-	feats := blockFeatures(seg, sp, articleBody)
+func classify(seg *segmenter, sp span, articleBody, summary string) {
+	feats := blockFeatures(seg, sp, articleBody, summary)
+	blockWeights.stack(feats)
 	keep := make([]bool, len(seg.blocks))
 	n := 0
 	for i := range feats {
-		if candidate(&feats[i]) && blockWeights.logit(&feats[i]) > 0 {
+		if candidate(&feats[i]) && !vetoed(&seg.blocks[i]) && blockLogit(&feats[i], &blockWeights[1]) > 0 {
 			keep[i] = true
 			n += seg.blocks[i].runes
 		}
@@ -354,13 +412,46 @@ func candidate(f *[nFeatures]float64) bool {
 	return f[7] == 1
 }
 
-// blockModel holds two weight vectors: one for the blocks the heuristics
-// kept (what to drop) and one for the rest (what to add).
+// blockModel is two stacked logistic models. The first sees the block
+// features; the second also sees the first's probabilities for the block
+// and its neighbours, which smooths the decisions at the article's edges.
 type blockModel [2][nFeatures]float64
 
-// logit is the model's log-odds that the block is article text.
-func (m *blockModel) logit(f *[nFeatures]float64) float64 {
-	return blockLogit(f, &m[int(f[6])])
+// stack fills the stacked features from the first stage.
+func (m *blockModel) stack(feats features) {
+	p := make([]float64, len(feats))
+	for i := range feats {
+		for j := stackAt; j < nFeatures; j++ {
+			feats[i][j] = 0
+		}
+		if candidate(&feats[i]) {
+			p[i] = 1 / (1 + math.Exp(-blockLogit(&feats[i], &m[0])))
+		}
+	}
+	for i := range feats {
+		f := &feats[i]
+		if i > 0 {
+			f[stackAt] = p[i-1]
+		}
+		if i+1 < len(p) {
+			f[stackAt+1] = p[i+1]
+		}
+		for j := max(i-3, 0); j < i; j++ {
+			f[stackAt+2] = max(f[stackAt+2], p[j])
+		}
+		for j := i + 1; j < min(i+4, len(p)); j++ {
+			f[stackAt+3] = max(f[stackAt+3], p[j])
+		}
+		f[stackAt+4] = p[i]
+	}
+}
+
+// vetoed reports blocks the model may not keep: short lines of known
+// chrome words and markup shown as text. The model learns from pages that
+// rarely have such lines, and a "Reklam Alanı" line is never article text.
+func vetoed(b *block) bool {
+	return b.runes < 40 && isJunkLine(b.text) ||
+		strings.HasPrefix(b.text, "<") && strings.HasSuffix(b.text, ">")
 }
 
 // blockLogit is the dot product of features and weights.

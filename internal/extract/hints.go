@@ -45,7 +45,7 @@ var (
 // declared article body, 1 for article containers, -1 for page chrome, -2
 // for chrome that holds sentences (comments, related stories), 0 when
 // unsure.
-func hintOf(n *html.Node) int {
+func hintOf(n *html.Node, cache map[string]int) int {
 	switch n.DataAtom {
 	case atom.Body, atom.Html:
 		// Body classes describe the page template, not a region.
@@ -62,10 +62,28 @@ func hintOf(n *html.Node) int {
 	case "main", "article":
 		return 1
 	}
-	h := classHint(n)
+	h := cachedClassHint(n, cache)
 	if h >= 0 && (n.DataAtom == atom.Article || n.DataAtom == atom.Main) {
 		return 1
 	}
+	return h
+}
+
+// cachedClassHint is classHint remembered per class and id string: pages
+// repeat the same few class names on thousands of elements.
+func cachedClassHint(n *html.Node, cache map[string]int) int {
+	if cache == nil {
+		return classHint(n)
+	}
+	key := attr(n, "class") + "\x00" + attr(n, "id")
+	if len(key) == 1 {
+		return 0
+	}
+	if h, ok := cache[key]; ok {
+		return h
+	}
+	h := classHint(n)
+	cache[key] = h
 	return h
 }
 

@@ -30,7 +30,9 @@ import (
 var (
 	benchDir   = flag.String("bench", "../../../shared/bench/extraction", "benchmark folder")
 	writeModel = flag.Bool("write", false, "fit on all pages and rewrite model.go")
-	split      = flag.Bool("split", false, "separate weights for blocks the heuristics kept and dropped")
+	showDiff   = flag.String("diff", "", "print the blocks where the model and the heuristics differ on this page")
+	verbose    = flag.Bool("pages", false, "print pages whose score moved")
+	stacked    = flag.Bool("stacked", true, "fit the second, stacked stage")
 	l2         = flag.Float64("l2", 1e-3, "L2 penalty per unit of sample weight")
 )
 
@@ -42,6 +44,7 @@ type trainPage struct {
 	heur   []bool
 	feats  features
 	labels []bool
+	allow  []bool // not vetoed
 	weight []float64
 }
 
@@ -69,6 +72,24 @@ func TestTrain(t *testing.T) {
 		models[fold] = fit(train)
 	}
 	fmt.Printf("model, out-of-fold: %s\n", scorePages(pages, func(i int) *blockModel { return &models[i%k] }))
+	if *verbose {
+		for i := range pages {
+			p := &pages[i]
+			oof := predict(p, &models[i%k])
+			a, b := pageF1(p, p.heur), pageF1(p, oof)
+			if math.Abs(a-b) > 0.02 || b < 0.85 {
+				fmt.Printf("  %s heur %.3f  oof %.3f\n", p.id[:12], a, b)
+			}
+			if *showDiff != "" && strings.HasPrefix(p.id, *showDiff) {
+				for j := range oof {
+					if oof[j] != p.heur[j] {
+						txt := []rune(p.texts[j])
+						fmt.Printf("    heur=%v oof=%v gold=%v %q\n", p.heur[j], oof[j], p.labels[j], string(txt[:min(len(txt), 100)]))
+					}
+				}
+			}
+		}
+	}
 	all := make([]*trainPage, len(pages))
 	for i := range pages {
 		all[i] = &pages[i]
@@ -140,7 +161,7 @@ func preparePage(t *testing.T, id string, body []byte, gold string) trainPage {
 	seg.spans = append(seg.spans, span{bodyNode, 0, int32(len(seg.blocks))})
 	ab := m.articleBodyNorm()
 	sp := chooseContent(seg, ab)
-	p.feats = blockFeatures(seg, sp, ab)
+	p.feats = blockFeatures(seg, sp, ab, m.extracted().Summary)
 	goldTokens := tokenRE.FindAllString(gold, -1)
 	goldSh := shingleSet(goldTokens)
 	goldJoined := " " + strings.Join(goldTokens, " ") + " "
@@ -148,6 +169,7 @@ func preparePage(t *testing.T, id string, body []byte, gold string) trainPage {
 		b := &seg.blocks[i]
 		p.texts = append(p.texts, b.text)
 		p.heur = append(p.heur, b.keep)
+		p.allow = append(p.allow, !vetoed(b))
 		toks := tokenRE.FindAllString(b.text, -1)
 		p.labels = append(p.labels, inGold(toks, goldSh, goldJoined))
 		p.weight = append(p.weight, float64(len(toks))/float64(max(len(goldTokens), 50)))
@@ -192,13 +214,23 @@ func countBlocks(pages []trainPage) int {
 // fit runs Newton's method on the weighted, L2-penalised log-loss.
 func fit(pages []*trainPage) blockModel {
 	var m blockModel
-	for row := range m {
-		if *split {
-			m[row] = fitRow(pages, func(f *[nFeatures]float64) bool { return int(f[6]) == row })
-		} else {
-			m[row] = fitRow(pages, func(*[nFeatures]float64) bool { return true })
+	all := func(*[nFeatures]float64) bool { return true }
+	for _, p := range pages {
+		for i := range p.feats {
+			for j := stackAt; j < nFeatures; j++ {
+				p.feats[i][j] = 0
+			}
 		}
 	}
+	m[0] = fitRow(pages, all)
+	if !*stacked {
+		m[1] = m[0]
+		return m
+	}
+	for _, p := range pages {
+		m.stack(p.feats)
+	}
+	m[1] = fitRow(pages, all)
 	return m
 }
 
@@ -211,7 +243,7 @@ func fitRow(pages []*trainPage, use func(*[nFeatures]float64) bool) [nFeatures]f
 		for _, p := range pages {
 			for i := range p.feats {
 				f := &p.feats[i]
-				if !candidate(f) || !use(f) {
+				if !candidate(f) || !use(f) || !p.allow[i] {
 					continue
 				}
 				sw := p.weight[i] + 1e-3
@@ -329,11 +361,26 @@ func scoreKeeps(pages []trainPage, keeps func(int) []bool) string {
 	return fmt.Sprintf("F1 %.4f  P %.4f  R %.4f", 2*P*R/(P+R), P, R)
 }
 
+func pageF1(p *trainPage, keep []bool) float64 {
+	var parts []string
+	for j, k := range keep {
+		if k {
+			parts = append(parts, p.texts[j])
+		}
+	}
+	d := scoreText(p.gold, strings.Join(parts, "\n\n"))
+	if d.p+d.r == 0 {
+		return 0
+	}
+	return 2 * d.p * d.r / (d.p + d.r)
+}
+
 func predict(p *trainPage, w *blockModel) []bool {
+	w.stack(p.feats)
 	keep := make([]bool, len(p.feats))
 	n := 0
 	for i := range p.feats {
-		if candidate(&p.feats[i]) && w.logit(&p.feats[i]) > 0 {
+		if candidate(&p.feats[i]) && p.allow[i] && blockLogit(&p.feats[i], &w[1]) > 0 {
 			keep[i] = true
 			n += len([]rune(p.texts[i]))
 		}
@@ -430,6 +477,26 @@ func TestErrors(t *testing.T) {
 			}
 			f := p.feats[i]
 			fmt.Printf("%s %s w=%.2f h=%v%v%v hd=%v li=%v ld=%.2f reg=%.2f/%.0f pos=%.2f  %q\n", kind, p.id[:6], p.weight[i], f[8], f[9], f[10], f[12], f[14], f[2], f[32], math.Expm1(f[33]*3), f[38], string(txt))
+		}
+	}
+}
+
+func BenchmarkBenchPages(b *testing.B) {
+	raw, err := os.ReadFile(filepath.Join(*benchDir, "ground-truth.json"))
+	if err != nil {
+		b.Skip(err)
+	}
+	var gt map[string]any
+	json.Unmarshal(raw, &gt)
+	var bodies [][]byte
+	for id := range gt {
+		body, _ := readGzFile(filepath.Join(*benchDir, "html", id+".html.gz"))
+		bodies = append(bodies, body)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, body := range bodies {
+			HTML(body, "https://fake-url.com", "")
 		}
 	}
 }
