@@ -181,6 +181,13 @@ func (c *pageCache) delete(key string) {
 }
 
 // len returns the number of cached pages.
+// size returns the bytes held, for the metrics.
+func (c *pageCache) size() int {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.bytes
+}
+
 func (c *pageCache) len() int {
 	c.mu.RLock()
 	defer c.mu.RUnlock()

@@ -68,7 +68,9 @@ func (s *Server) middleware(h http.Handler) http.Handler {
 		hdr["X-Frame-Options"] = hdrFrame
 		defer s.recoverPanic(rec, r)
 		h.ServeHTTP(rec, r)
-		s.logRequest(r, rec, time.Since(start))
+		d := time.Since(start)
+		s.metrics.observe(rec, d)
+		s.logRequest(r, rec, d)
 	})
 }
 

@@ -69,6 +69,7 @@ type Server struct {
 	version atomic.Int64                 // last ContentVersion seen by the poller
 	search  atomic.Pointer[http.Handler] // set by Handle(searchPattern, ...)
 	views   viewCounter                  // article page views, flushed to the store
+	metrics *metrics
 
 	auth          *auth.Service // nil: accounts off
 	engage        EngageStore   // nil: reactions and comments off
@@ -101,6 +102,7 @@ func New(cfg Config, st Store) *Server {
 	if s.poll <= 0 {
 		s.poll = time.Second
 	}
+	s.metrics = newMetrics(s)
 	s.initEngage(cfg, st)
 	s.assets = mustLoadAssets()
 	s.tmpl = mustLoadTemplates(s.templateFuncs())
@@ -177,6 +179,7 @@ func (s *Server) routes() *http.ServeMux {
 	mux.HandleFunc("GET /favicon.ico", s.redirectFavicon)
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /robots.txt", s.robots)
+	mux.HandleFunc("GET /metrics", s.serveMetrics(s.metrics.handler()))
 	s.feedRoutes(mux)
 
 	mux.HandleFunc("GET /api/v1/articles", s.listArticlesAPI)
