@@ -14,7 +14,7 @@ import (
 const (
 	summaryLeadWeight    = 0.45
 	summaryCentralWeight = 0.55
-	summaryMaxOverlap    = 0.35// cosine above which a sentence repeats a picked one
+	summaryMaxOverlap    = 0.35 // cosine above which a sentence repeats a picked one
 	summaryMinWords      = 5
 	summaryMaxWords      = 60
 )
