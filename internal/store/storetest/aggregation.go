@@ -27,7 +27,7 @@ func testRecentSimHashes(t *testing.T, s store.Store) {
 	c := article(t, s, "Daha yeni", withHash(7, 125))
 	got, err := s.RecentSimHashes(ctx(t), at(60))
 	must(t, err)
-	want := []news.HashRef{{b.ID, 1<<63 | 5}, {c.ID, 7}}
+	want := []news.HashRef{{ArticleID: b.ID, SimHash: 1<<63 | 5}, {ArticleID: c.ID, SimHash: 7}}
 	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
 		t.Errorf("RecentSimHashes = %v, want %v (oldest first, no zero hashes, uint64 kept)", got, want)
 	}
