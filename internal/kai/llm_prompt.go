@@ -44,6 +44,9 @@ func buildMessages(q Question, passages []RankedSentence) []chatMessage {
 		hist = hist[len(hist)-maxHistoryTurns:]
 	}
 	for _, t := range hist {
+		if t.Answer == "" {
+			continue // an opening that only says what the talk is about (AboutArticle)
+		}
 		msgs = append(msgs,
 			chatMessage{Role: "user", Content: clip(t.Question, 1000)},
 			chatMessage{Role: "assistant", Content: clip(t.Answer, 2000)})

@@ -1,0 +1,163 @@
+package kai
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"golang.org/x/net/html"
+
+	"manset/internal/news"
+	"manset/internal/turkish"
+)
+
+// ArticleLister is the part of the store passage gathering reads.
+type ArticleLister interface {
+	ListArticles(ctx context.Context, f news.ArticleFilter) ([]news.Article, int, error)
+}
+
+// Limits on what a question is asked of: the article, others of its
+// story, a few recent ones of its category.
+const (
+	storyPassages   = 5
+	relatedPassages = 3
+)
+
+// Passages returns the texts a question about a is asked of: a itself
+// first, then other visible articles of its story, then up to three of its
+// category. URLs are base + "/haber/<slug>" (base may be empty).
+func Passages(ctx context.Context, st ArticleLister, a *news.Article, now time.Time, base string) ([]Passage, error) {
+	out := []Passage{PassageOf(a, base)}
+	seen := map[int64]bool{a.ID: true}
+	add := func(f news.ArticleFilter, limit int) error {
+		f.VisibleAt, f.ExcludeID, f.Limit = &now, a.ID, limit+1
+		list, _, err := st.ListArticles(ctx, f)
+		if err != nil {
+			return fmt.Errorf("kai: gathering passages: %w", err)
+		}
+		n := 0
+		for i := range list {
+			if n < limit && !seen[list[i].ID] {
+				seen[list[i].ID] = true
+				out = append(out, PassageOf(&list[i], base))
+				n++
+			}
+		}
+		return nil
+	}
+	if a.StoryID != 0 {
+		if err := add(news.ArticleFilter{StoryID: &a.StoryID}, storyPassages); err != nil {
+			return nil, err
+		}
+	}
+	if a.CategoryID != 0 {
+		if err := add(news.ArticleFilter{CategoryID: &a.CategoryID}, relatedPassages); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// PassageOf returns an article's passage: its spot and its body text.
+func PassageOf(a *news.Article, base string) Passage {
+	return Passage{
+		ArticleID: a.ID,
+		Title:     a.Title,
+		URL:       base + "/haber/" + url.PathEscape(a.Slug),
+		Text:      ArticleText(a),
+	}
+}
+
+// ArticleText is what KAI reads of an article: the spot, then the body
+// (the plain text, or the text of the HTML when only that was stored),
+// paragraphs separated by blank lines.
+func ArticleText(a *news.Article) string {
+	body := strings.TrimSpace(a.BodyText)
+	if body == "" {
+		body = HTMLText(a.BodyHTML)
+	}
+	spot := strings.TrimSpace(a.Summary)
+	if spot == "" || strings.HasPrefix(body, spot) {
+		return body
+	}
+	return spot + "\n\n" + body
+}
+
+// blockTags end a paragraph in HTMLText.
+var blockTags = map[string]bool{"p": true, "div": true, "li": true, "h1": true, "h2": true,
+	"h3": true, "h4": true, "h5": true, "h6": true, "blockquote": true, "figcaption": true,
+	"br": true, "tr": true, "section": true, "article": true, "pre": true}
+
+// HTMLText returns the text of an HTML fragment, one paragraph per block
+// element, separated by blank lines; scripts and styles are skipped.
+func HTMLText(fragment string) string {
+	z := html.NewTokenizer(strings.NewReader(fragment))
+	var paras []string
+	var cur strings.Builder
+	skip := 0
+	end := func() {
+		if t := strings.Join(strings.Fields(cur.String()), " "); t != "" {
+			paras = append(paras, t)
+		}
+		cur.Reset()
+	}
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			end()
+			return strings.Join(paras, "\n\n")
+		case html.TextToken:
+			if skip == 0 {
+				cur.Write(z.Text())
+			}
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			tag := string(name)
+			if tag == "script" || tag == "style" {
+				if z.Token().Type == html.StartTagToken {
+					skip++
+				} else if skip > 0 {
+					skip--
+				}
+			}
+			if blockTags[tag] {
+				end()
+			}
+		}
+	}
+}
+
+// vagueTerms are index terms of words that say nothing about what a
+// question is about ("Bu olay ne zaman oldu?").
+var vagueTerms = func() map[string]bool {
+	m := map[string]bool{}
+	for _, t := range turkish.NormalizeTokens("bu şu o olay olaylar olayın oldu olmuş olacak olur " +
+		"haber haberde haberin konu yaşandı yaşanmış yaşanacak gerçekleşti gerçekleşecek meydana geldi " +
+		"ne zaman nerede nereye neden niçin niye nasıl kim kime kimler kimin kaç hangi mı mi mu mü acaba peki") {
+		m[t] = true
+	}
+	return m
+}()
+
+// AboutArticle returns q, and when q is a first question that names
+// nothing ("Bu olay ne zaman oldu?", "Nerede oldu?"), the article's title
+// as the conversation's opening so the question is read as being about
+// the article. The opening turn has no answer and is not sent to a model.
+func AboutArticle(q Question) Question {
+	if len(q.History) > 0 || len(q.Articles) == 0 || !isVague(q.Text) {
+		return q
+	}
+	q.History = []Turn{{Question: q.Articles[0].Title}}
+	return q
+}
+
+func isVague(question string) bool {
+	for _, t := range turkish.NormalizeTokens(question) {
+		if !vagueTerms[t] {
+			return false
+		}
+	}
+	return true
+}
