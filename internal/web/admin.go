@@ -71,6 +71,8 @@ var adminFlashes = map[string]string{
 	"deleted":   "Kayıt silindi.",
 	"restored":  "Eski sürüm geri yüklendi.",
 	"moderated": "Yorumların durumu güncellendi.",
+	"published": "Haber yayımlandı.",
+	"fetching":  "Kaynak arka planda çekiliyor; sonuç birkaç dakika içinde tabloda görünür.",
 }
 
 // adminRoutes registers the newsroom admin on the server's mux.
@@ -95,6 +97,7 @@ func (s *Server) adminRoutes() {
 	m.Handle("GET /api/v1/admin/comments", editor(a.commentsAPI))
 	m.Handle("PATCH /api/v1/admin/comments/{id}", editor(a.commentPatchAPI))
 	a.categoryRoutes(m, admin)
+	a.sourceRoutes(m, editor, admin)
 	m.Handle("GET /admin/reklamlar", admin(a.adsPage))
 	m.Handle("POST /admin/reklamlar", admin(a.adsSave))
 	m.Handle("GET /admin/ayarlar", admin(a.settingsPage))

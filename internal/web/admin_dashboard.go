@@ -14,6 +14,7 @@ const adminChartDays = 14
 type adminDashboard struct {
 	Latest       []news.Article
 	PendingCount int
+	ReviewCount  int // aggregated articles waiting for an editor
 	Pending      []news.ModerationComment
 	Chart        adminChart
 }
@@ -29,6 +30,11 @@ func (a *adminSite) dashboard(w http.ResponseWriter, r *http.Request, u news.Use
 		return
 	}
 	if d.Pending, d.PendingCount, err = a.st.ListCommentsForModeration(ctx, news.CommentPending, 5, 0); err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	review := news.StatusReview
+	if _, d.ReviewCount, err = a.st.ListArticles(ctx, news.ArticleFilter{Status: &review, Limit: 1}); err != nil {
 		a.fail(w, r, err)
 		return
 	}

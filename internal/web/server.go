@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"manset/internal/auth"
+	"manset/internal/kai"
 	"manset/internal/news"
 )
 
@@ -51,6 +52,12 @@ type Config struct {
 	ClientIPHeader string
 	// EngageLimits are per-IP limits on reactions and comments.
 	EngageLimits EngageLimits
+	// FetchSource fetches one source now (the admin's "Şimdi çek"); it runs
+	// in the background. Nil hides the button.
+	FetchSource func(ctx context.Context, id int64) error
+	// KAI answers readers' questions about articles; nil means the
+	// extractive engine (no language model).
+	KAI kai.Engine
 }
 
 // Server is the reader site and read API.
@@ -78,6 +85,7 @@ type Server struct {
 	ipHeader      string
 	reactLimit    *auth.Limiter
 	commentLimit  *auth.Limiter
+	fetchSource   func(ctx context.Context, id int64) error // nil: no "Şimdi çek"
 }
 
 // New returns a Server reading from st.
@@ -89,6 +97,8 @@ func New(cfg Config, st Store) *Server {
 		poll:    cfg.PollInterval,
 		store:   st,
 		pages:   newPageCache(defaultCacheBytes),
+
+		fetchSource: cfg.FetchSource,
 	}
 	if s.baseURL == "" {
 		s.baseURL = "http://localhost:8080"
@@ -109,6 +119,7 @@ func New(cfg Config, st Store) *Server {
 	s.addAccountTemplates(s.templateFuncs())
 	s.mux = s.routes()
 	s.adminRoutes()
+	s.kaiRoutes(cfg.KAI)
 	s.handler = s.middleware(s.crossOrigin(s.mux))
 	return s
 }
