@@ -52,10 +52,12 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	if base == "" {
 		base = "http://" + ln.Addr().String()
 	}
-	go newAggregator(st, env, logger).Run(ctx, 30*time.Second)
+	ag := newAggregator(st, env, logger)
+	go ag.Run(ctx, 30*time.Second)
 	accounts := auth.New(auth.Config{Store: st, Mailer: auth.MailerFromEnv(env.Getenv, logger), Logger: logger, BaseURL: base})
 	go purgeSessions(ctx, accounts, logger)
-	site := web.New(web.Config{BaseURL: base, Logger: logger, Auth: accounts}, st)
+	fetchNow := func(ctx context.Context, id int64) error { _, err := ag.RunOnce(ctx, id); return err }
+	site := web.New(web.Config{BaseURL: base, Logger: logger, Auth: accounts, FetchSource: fetchNow}, st)
 	site.Start(ctx)
 	srv := &http.Server{
 		Handler:           site.Handler(),

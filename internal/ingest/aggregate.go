@@ -159,7 +159,19 @@ func (ag *Aggregator) record(ctx context.Context, s *news.Source, start time.Tim
 	}
 	s.LastFetchAt, s.NextFetchAt = &start, &next
 	s.ItemsFound += sum.Imported
-	if err := ag.sources.UpdateSource(context.WithoutCancel(ctx), s); err != nil {
+	// An editor may have changed the source's settings during the fetch:
+	// write the fetch state onto a fresh copy so those changes survive.
+	ctx = context.WithoutCancel(ctx)
+	fresh, err := ag.sources.Source(ctx, s.ID)
+	if err != nil {
+		ag.log.Warn("re-reading source", "source", s.Name, "err", err)
+		return // removed meanwhile: nothing to record
+	}
+	fresh.ETag, fresh.LastModified = s.ETag, s.LastModified
+	fresh.LastFetchAt, fresh.NextFetchAt = s.LastFetchAt, s.NextFetchAt
+	fresh.LastError = s.LastError
+	fresh.ItemsFound += sum.Imported
+	if err := ag.sources.UpdateSource(ctx, &fresh); err != nil {
 		ag.log.Warn("recording source state", "source", s.Name, "err", err)
 	}
 }
