@@ -27,6 +27,8 @@ Usage:
   manset fetch   [--db PATH] [--once] [--source ID]
   manset backup  [--db PATH] OUT
   manset user    add [--db PATH] --email E --name N --role reader|editor|admin   # password on stdin
+  manset kai     ask [--db PATH] --article ID|SLUG QUESTION      # prints the answer as JSON
+  manset kai     eval [--scope paragraph|article] FILE.json      # SQuAD-format file
 
 Every flag also reads MANSET_<FLAG> from the environment (MANSET_DB, MANSET_ADDR, ...).
 `
@@ -42,6 +44,7 @@ var commands = map[string]command{
 	"user":    runUser,
 	"source":  runSource,
 	"fetch":   runFetch,
+	"kai":     runKAI,
 }
 
 // Env is what a command talks to; tests replace the streams.

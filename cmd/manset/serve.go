@@ -57,7 +57,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	accounts := auth.New(auth.Config{Store: st, Mailer: auth.MailerFromEnv(env.Getenv, logger), Logger: logger, BaseURL: base})
 	go purgeSessions(ctx, accounts, logger)
 	fetchNow := func(ctx context.Context, id int64) error { _, err := ag.RunOnce(ctx, id); return err }
-	site := web.New(web.Config{BaseURL: base, Logger: logger, Auth: accounts, FetchSource: fetchNow}, st)
+	site := web.New(web.Config{BaseURL: base, Logger: logger, Auth: accounts, FetchSource: fetchNow, KAI: kaiEngine(env)}, st)
 	site.Start(ctx)
 	srv := &http.Server{
 		Handler:           site.Handler(),
