@@ -56,18 +56,19 @@ func (k *kaiService) panel(v articleView) kaiPanelView {
 }
 
 // kaiSuggestion is a question offered as a button when the article has a
-// cue for it and the extractive engine finds a typed answer.
+// cue for it and the extractive engine's answer has a highlighted phrase
+// of the asked type (a date, a name, a place, a reason): a suggestion
+// that gets a vague answer is worse than none.
 type kaiSuggestion struct {
 	question string
 	cue      *regexp.Regexp // on the folded text
-	typed    bool           // the answer must have a highlighted phrase
 }
 
 var kaiSuggestionList = []kaiSuggestion{
-	{"Bu olay ne zaman oldu?", regexp.MustCompile(`\b(19|20)\d\d\b|\b(ocak|subat|mart|nisan|mayis|haziran|temmuz|agustos|eylul|ekim|kasim|aralik)\b|\b(pazartesi|sali|carsamba|persembe|cuma|cumartesi|pazar) gunu|\b(dun|bugun)\b`), true},
-	{"Kim açıklama yaptı?", regexp.MustCompile(`\b(acikladi|soyledi|dedi|belirtti|ifade etti|bildirdi|kaydetti|vurguladi|duyurdu)\b`), false},
-	{"Bu olay nerede oldu?", regexp.MustCompile(`\S'(n?[dt][ae]|[dt]an|[dt]en)\b`), true},
-	{"Bu neden oldu?", regexp.MustCompile(`\b(nedeniyle|sebebiyle|dolayi|yuzunden|amaciyla|gerekcesiyle)\b`), true},
+	{"Bu olay ne zaman oldu?", regexp.MustCompile(`\b(19|20)\d\d\b|\b(ocak|subat|mart|nisan|mayis|haziran|temmuz|agustos|eylul|ekim|kasim|aralik)\b|\b(pazartesi|sali|carsamba|persembe|cuma|cumartesi|pazar) gunu|\b(dun|bugun)\b`)},
+	{"Kim açıklama yaptı?", regexp.MustCompile(`\b(acikladi|soyledi|dedi|belirtti|ifade etti|bildirdi|kaydetti|vurguladi|duyurdu)\b`)},
+	{"Bu olay nerede oldu?", regexp.MustCompile(`\S'(n?[dt][ae]|[dt]an|[dt]en)\b`)},
+	{"Bu neden oldu?", regexp.MustCompile(`\b(nedeniyle|sebebiyle|dolayi|yuzunden|amaciyla|gerekcesiyle)\b`)},
 }
 
 // suggestions returns the suggested questions the article can answer.
@@ -80,7 +81,7 @@ func (k *kaiService) suggestions(p kai.Passage) []string {
 		}
 		q := kai.AboutArticle(kai.Question{Text: sg.question, Articles: []kai.Passage{p}})
 		ans, err := k.ext.Ask(context.Background(), q)
-		if err != nil || !ans.Covered || (sg.typed && ans.Citations[0].Highlight == "") {
+		if err != nil || !ans.Covered || ans.Citations[0].Highlight == "" {
 			continue
 		}
 		out = append(out, sg.question)

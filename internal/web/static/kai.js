@@ -220,7 +220,6 @@
     var pieces = [];
     for (var k = at; k < at + want.length; k++) {
       var pos = index.map[k];
-      if (!pos) continue;
       var last = pieces[pieces.length - 1];
       if (last && last.node === pos.node && last.end === pos.offset) last.end = pos.offset + 1;
       else pieces.push({ node: pos.node, start: pos.offset, end: pos.offset + 1 });
@@ -255,7 +254,7 @@
       var s = n.nodeValue;
       for (var i = 0; i < s.length; i++) {
         if (/\s/.test(s.charAt(i))) {
-          if (!space) { text += " "; map.push(null); space = true; }
+          if (!space) { text += " "; map.push({ node: n, offset: i }); space = true; }
         } else {
           text += s.charAt(i);
           map.push({ node: n, offset: i });
