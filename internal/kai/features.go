@@ -26,7 +26,6 @@ const (
 	fBM25Rank
 	fMatched
 	fSoftCov
-	fP4Norm
 	fTypeBase // question type × kind of phrase the sentence offers, see entityKinds
 )
 
@@ -36,7 +35,7 @@ const nFeatures = fTypeBase + int(nQTypes)*int(nEntityKinds)
 var featureNames = func() []string {
 	names := []string{"bm25", "bm25_norm", "bm25_top", "alt_norm", "idf_cov",
 		"exact_cov", "bigram", "proximity", "run", "prev", "next", "para", "first_in_para",
-		"rel_pos", "log_len", "novel", "title_free_cov", "bm25_rank", "matched", "soft_cov", "p4_norm"}
+		"rel_pos", "log_len", "novel", "title_free_cov", "bm25_rank", "matched", "soft_cov"}
 	qnames := []string{"other", "person", "date", "place", "number", "reason", "how"}
 	enames := []string{"name", "date", "place", "number", "reason", "manner"}
 	for _, q := range qnames {
@@ -54,20 +53,18 @@ func computeFeatures(d *document, qu *query, titles []map[string]bool) {
 	}
 	idf := idfs(d.sents, qu.terms, termOf)
 	altIDF := idfs(d.sents, qu.alts, altOf)
-	p4IDF := idfs(d.sents, qu.p4s, p4Of)
 	total := 0
 	for _, s := range d.sents {
 		total += len(s.toks)
 	}
 	avg := float64(total) / float64(len(d.sents))
-	bm, alt, p4 := make([]float64, len(d.sents)), make([]float64, len(d.sents)), make([]float64, len(d.sents))
+	bm, alt := make([]float64, len(d.sents)), make([]float64, len(d.sents))
 	for i, s := range d.sents {
 		bm[i] = bm25(s.toks, qu.terms, idf, termOf, avg)
 		alt[i] = bm25(s.toks, qu.alts, altIDF, altOf, avg)
-		p4[i] = bm25(s.toks, qu.p4s, p4IDF, p4Of, avg)
 	}
 	para := paragraphScores(d, qu, idf)
-	maxBM, maxAlt, maxPara, maxP4 := maxOf(bm), maxOf(alt), maxOf(para), maxOf(p4)
+	maxBM, maxAlt, maxPara := maxOf(bm), maxOf(alt), maxOf(para)
 	for i, s := range d.sents {
 		x := make([]float64, nFeatures)
 		x[fBM25] = bm[i]
@@ -76,7 +73,6 @@ func computeFeatures(d *document, qu *query, titles []map[string]bool) {
 			x[fBM25Top] = 1
 		}
 		x[fAltNorm] = ratio(alt[i], maxAlt)
-		x[fP4Norm] = ratio(p4[i], maxP4)
 		if i > 0 && d.sents[i-1].para == s.para {
 			x[fPrev] = ratio(bm[i-1], maxBM)
 		}

@@ -1,7 +1,6 @@
 package kai
 
 import (
-	"slices"
 	"strings"
 
 	"manset/internal/turkish"
@@ -28,7 +27,6 @@ type query struct {
 	content []token // also stop words removed
 	terms   []string
 	alts    []string
-	p4s     []string
 	surf    map[string]bool
 	isTerm  map[string]bool
 	isAlt   map[string]bool
@@ -61,9 +59,10 @@ var typePatterns = []struct {
 	{qDate, []string{" ne zaman", " hangi tarih", " hangi yil", " kac yil", " hangi yuzyil",
 		" hangi gun", " hangi ay", " tarihi nedir", " tarihi ne ", " yili nedir", " hangi donem"}},
 	{qPerson, []string{" kim ", " kime ", " kimi ", " kimin ", " kimden ", " kimdir ", " kimler",
-		" kiminle ", " kimle "}},
-	{qPlace, []string{" nerede", " nereye", " nereden", " neresi", " nereli", " hangi sehir",
-		" hangi ulke", " hangi il ", " hangi ilde", " hangi kent", " hangi bolge", " hangi semt"}},
+		" kiminle ", " kimle ", " adi nedir", " adi ne ", " ismi nedir", " ismi ne ", " isimli ",
+		" hangi kurum", " hangi sirket", " hangi universite", " hangi okul"}},
+	{qPlace, []string{" nerede", " nereye", " nereden", " neresi", " nereli", " nerel", " hangi sehir", " hangi ulke",
+		" hangi il ", " hangi ilde", " hangi kent", " hangi bolge", " hangi semt"}},
 	{qNumber, []string{" kac ", " kaca ", " kacta ", " kacinci", " ne kadar", " yuzde kac"}},
 	{qReason, []string{" neden ", " nicin ", " niye ", " ne icin ", " amaci ne", " sebebi ne",
 		" nedeni ne"}},
@@ -133,9 +132,6 @@ func (qu *query) index() {
 		if !qu.isTerm[t.term] {
 			qu.isTerm[t.term] = true
 			qu.terms = append(qu.terms, t.term)
-		}
-		if p := p4Of(t); !slices.Contains(qu.p4s, p) {
-			qu.p4s = append(qu.p4s, p)
 		}
 		if !qu.isAlt[t.alt] {
 			qu.isAlt[t.alt] = true

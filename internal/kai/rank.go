@@ -150,6 +150,3 @@ func bm25(toks []token, terms []string, idf map[string]float64, field func(token
 
 func termOf(t token) string { return t.term }
 func altOf(t token) string  { return t.alt }
-
-// p4Of is a third, cruder stem: the first four bytes of the folded word.
-func p4Of(t token) string { return t.surface[:min(4, len(t.surface))] }
