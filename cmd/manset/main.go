@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 
 	"manset/internal/news"
@@ -60,7 +61,10 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	env := &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
-	os.Exit(Run(ctx, env, os.Args[1:]))
+	stopProfile := startProfile(os.Getenv("MANSET_CPUPROFILE"))
+	code := Run(ctx, env, os.Args[1:])
+	stopProfile()
+	os.Exit(code)
 }
 
 // Run executes one command line and returns the process exit code.
@@ -98,4 +102,23 @@ func errorText(err error) string {
 		return e.Message
 	}
 	return err.Error()
+}
+
+// startProfile writes a CPU profile to path when set (MANSET_CPUPROFILE),
+// for measuring imports and fetches; it returns the function that stops it.
+func startProfile(path string) func() {
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "manset: cpu profile:", err)
+		return func() {}
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		fmt.Fprintln(os.Stderr, "manset: cpu profile:", err)
+		f.Close()
+		return func() {}
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }
 }

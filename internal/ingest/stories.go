@@ -21,7 +21,7 @@ func (im *Importer) cluster(ctx context.Context, a *news.Article) error {
 	now := im.now()
 	since := t.Add(-story.DefaultWindow)
 	list, _, err := im.store.ListArticles(ctx, news.ArticleFilter{
-		VisibleAt: &now, Since: &since, ExcludeID: a.ID, Limit: storyCandidates,
+		VisibleAt: &now, Since: &since, ExcludeID: a.ID, Limit: storyCandidates, Lean: true,
 		Before: ptrTime(t.Add(story.DefaultWindow)), BeforeID: math.MaxInt64,
 	})
 	if err != nil || len(list) == 0 {

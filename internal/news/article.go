@@ -144,6 +144,9 @@ type ArticleFilter struct {
 	Since     *time.Time // display time at or after
 	ExcludeID int64
 	Featured  bool // only manşet-pinned, in pin order
+	// Lean leaves BodyHTML empty and cuts BodyText to its first 1,200
+	// characters, for lists that show no body.
+	Lean bool
 
 	// Keyset pagination on (display time, id), newest first.
 	Before   *time.Time

@@ -97,10 +97,14 @@ var envPool = sync.Pool{New: func() any { return snowballstem.NewEnv("") }}
 
 // snowballStem stems a lowercased word with the snowball Turkish stemmer.
 func snowballStem(w string) string {
+	if s, ok := memoStem(w); ok {
+		return s
+	}
 	env := envPool.Get().(*snowballstem.Env)
 	env.SetCurrent(w)
 	snowball.Stem(env)
 	s := env.Current()
 	envPool.Put(env)
+	rememberStem(w, s)
 	return s
 }

@@ -86,6 +86,15 @@ type term struct {
 // capitalised inside a sentence is taken for a name; in text written all
 // in capitals no word is.
 func terms(text string) []term {
+	if t, ok := termMemo.get(text); ok {
+		return t
+	}
+	t := computeTerms(text)
+	termMemo.put(text, t)
+	return t
+}
+
+func computeTerms(text string) []term {
 	shouting := mostlyUpper(text)
 	var out []term
 	for _, sentence := range turkish.SplitSentences(text) {

@@ -26,6 +26,15 @@ const articleColumns = `a.id, a.slug, a.title, a.summary, a.body_html, a.body_te
 	a.published_at, a.modified_at, a.imported_at, a.updated_at,
 	a.category_method, COALESCE(a.story_id, 0), a.featured`
 
+// leanArticleColumns read like articleColumns but leave out the HTML body
+// and cut the text body to its start, for lists that show no body.
+const leanArticleColumns = `a.id, a.slug, a.title, a.summary, '', substr(a.body_text, 1, 1200),
+	COALESCE(a.category_id, 0), a.author, a.image,
+	COALESCE(a.source_id, 0), COALESCE(s.name, ''), COALESCE(s.home_url, ''), a.source_url,
+	a.canonical_url, a.content_hash, a.simhash, a.lang, a.status,
+	a.published_at, a.modified_at, a.imported_at, a.updated_at,
+	a.category_method, COALESCE(a.story_id, 0), a.featured`
+
 const articleFrom = ` FROM articles a LEFT JOIN sources s ON s.id = a.source_id`
 
 func scanArticle(sc scanner) (news.Article, error) {

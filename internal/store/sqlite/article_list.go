@@ -120,7 +120,11 @@ func listArticles(ctx context.Context, tx *sql.Tx, f news.ArticleFilter, w *arti
 	// sorting whole rows (bodies included) of every match is what would
 	// otherwise cost the time.
 	args := append(w.args, limit, f.Offset)
-	rows, err := tx.QueryContext(ctx, `SELECT `+articleColumns+`
+	cols := articleColumns
+	if f.Lean {
+		cols = leanArticleColumns
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT `+cols+`
 		FROM (SELECT a.id FROM articles a`+w.sql()+order+` LIMIT ? OFFSET ?) page
 		JOIN articles a ON a.id = page.id
 		LEFT JOIN sources s ON s.id = a.source_id`+order, args...)

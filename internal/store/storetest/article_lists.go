@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"manset/internal/news"
@@ -14,7 +15,29 @@ func runArticleLists(t *testing.T, open Opener) {
 		{"Pagination", testPagination},
 		{"ScheduledHiddenUntilTime", testArticleScheduledHiddenUntilTime},
 		{"Filters", testFilters},
+		{"LeanLeavesBodiesOut", testLeanList},
 	})
+}
+
+// testLeanList: a lean list carries everything but the HTML body, and only
+// the start of the text body.
+func testLeanList(t *testing.T, s store.Store) {
+	long := strings.Repeat("Uzun bir paragraf cümlesi burada yer alıyor. ", 100)
+	a := article(t, s, "Uzun haber", func(a *news.Article) { a.BodyText = long; a.BodyHTML = "<p>" + long + "</p>" })
+	list, _, err := s.ListArticles(ctx(t), news.ArticleFilter{Lean: true})
+	must(t, err)
+	if len(list) != 1 || list[0].ID != a.ID || list[0].Title != "Uzun haber" || list[0].Slug != a.Slug {
+		t.Fatalf("lean list = %+v", list)
+	}
+	got := list[0]
+	if got.BodyHTML != "" || !strings.HasPrefix(long, got.BodyText) || len([]rune(got.BodyText)) != 1200 {
+		t.Errorf("lean bodies: html %d bytes, text %d runes (want 0 and the first 1200)", len(got.BodyHTML), len([]rune(got.BodyText)))
+	}
+	full, _, err := s.ListArticles(ctx(t), news.ArticleFilter{})
+	must(t, err)
+	if full[0].BodyText != long {
+		t.Error("a normal list lost the body")
+	}
 }
 
 func testArticleListByCategoryIncludesChildren(t *testing.T, s store.Store) {
