@@ -64,7 +64,7 @@ func (a *adminSite) articlesPage(w http.ResponseWriter, r *http.Request, u news.
 		return
 	}
 	if v.Query == "" {
-		f.Limit, f.Offset = adminPageSize, (v.Page-1)*adminPageSize
+		f.Limit, f.Offset, f.Lean = adminPageSize, (v.Page-1)*adminPageSize, true
 		v.Items, v.Total, err = a.st.ListArticles(r.Context(), f)
 	} else {
 		v.Items, v.Total, err = a.searchTitles(r, f, v.Query, v.Page)
@@ -80,7 +80,7 @@ func (a *adminSite) articlesPage(w http.ResponseWriter, r *http.Request, u news.
 // searchTitles returns one page of the articles matching f whose title
 // contains query, compared Turkish-folded so "isik" finds "Işık".
 func (a *adminSite) searchTitles(r *http.Request, f news.ArticleFilter, query string, page int) ([]news.Article, int, error) {
-	f.Limit = adminSearchScan
+	f.Limit, f.Lean = adminSearchScan, true
 	all, _, err := a.st.ListArticles(r.Context(), f)
 	if err != nil {
 		return nil, 0, err

@@ -25,7 +25,7 @@ func (a *adminSite) dashboard(w http.ResponseWriter, r *http.Request, u news.Use
 	ctx := r.Context()
 	var d adminDashboard
 	var err error
-	if d.Latest, _, err = a.st.ListArticles(ctx, news.ArticleFilter{Limit: 10}); err != nil {
+	if d.Latest, _, err = a.st.ListArticles(ctx, news.ArticleFilter{Lean: true, Limit: 10}); err != nil {
 		a.fail(w, r, err)
 		return
 	}
@@ -34,7 +34,7 @@ func (a *adminSite) dashboard(w http.ResponseWriter, r *http.Request, u news.Use
 		return
 	}
 	review := news.StatusReview
-	if _, d.ReviewCount, err = a.st.ListArticles(ctx, news.ArticleFilter{Status: &review, Limit: 1}); err != nil {
+	if _, d.ReviewCount, err = a.st.ListArticles(ctx, news.ArticleFilter{Lean: true, Status: &review, Limit: 1}); err != nil {
 		a.fail(w, r, err)
 		return
 	}

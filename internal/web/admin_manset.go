@@ -23,13 +23,13 @@ type adminMansetView struct {
 
 func (a *adminSite) mansetPage(w http.ResponseWriter, r *http.Request, u news.User) {
 	ctx := r.Context()
-	pinned, _, err := a.st.ListArticles(ctx, news.ArticleFilter{Featured: true})
+	pinned, _, err := a.st.ListArticles(ctx, news.ArticleFilter{Lean: true, Featured: true})
 	if err != nil {
 		a.fail(w, r, err)
 		return
 	}
 	now := a.s.now()
-	recent, _, err := a.st.ListArticles(ctx, news.ArticleFilter{VisibleAt: &now, Limit: adminMansetCandidates + len(pinned)})
+	recent, _, err := a.st.ListArticles(ctx, news.ArticleFilter{Lean: true, VisibleAt: &now, Limit: adminMansetCandidates + len(pinned)})
 	if err != nil {
 		a.fail(w, r, err)
 		return

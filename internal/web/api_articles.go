@@ -61,6 +61,7 @@ func (s *Server) listArticlesAPI(w http.ResponseWriter, r *http.Request) {
 	}
 	limit := f.Limit
 	f.Limit++ // one more tells whether a next page exists
+	f.Lean = true
 	list, _, err := s.store.ListArticles(ctx, f)
 	if err != nil {
 		s.apiError(w, r, err)

@@ -154,7 +154,7 @@ func (s *Server) related(ctx context.Context, a *news.Article, now time.Time) ([
 	var out []news.Article
 	seen := map[int64]bool{a.ID: true}
 	add := func(f news.ArticleFilter) error {
-		f.VisibleAt, f.ExcludeID, f.Limit = &now, a.ID, relatedLimit+1
+		f.VisibleAt, f.ExcludeID, f.Limit, f.Lean = &now, a.ID, relatedLimit+1, true
 		list, _, err := s.store.ListArticles(ctx, f)
 		for i := range list {
 			if len(out) < relatedLimit && !seen[list[i].ID] {

@@ -63,7 +63,7 @@ func (s *Server) renderCategory(r *http.Request) (page, error) {
 	if c := cats.get(cat.ID); c != nil {
 		cat = *c
 	}
-	list, total, err := s.store.ListArticles(ctx, news.ArticleFilter{CategoryID: &cat.ID, VisibleAt: &now,
+	list, total, err := s.store.ListArticles(ctx, news.ArticleFilter{Lean: true, CategoryID: &cat.ID, VisibleAt: &now,
 		Limit: categoryPageSize, Offset: (n - 1) * categoryPageSize})
 	if err != nil {
 		return page{}, err

@@ -30,7 +30,7 @@ func (s *Server) expiry(ctx context.Context, now time.Time, ttl time.Duration) t
 func (s *Server) nextScheduled(ctx context.Context, now time.Time) (time.Time, bool) {
 	status := news.StatusScheduled
 	after := now.Add(time.Nanosecond)
-	list, _, err := s.store.ListArticles(ctx, news.ArticleFilter{Status: &status, Since: &after, Limit: 200})
+	list, _, err := s.store.ListArticles(ctx, news.ArticleFilter{Lean: true, Status: &status, Since: &after, Limit: 200})
 	if err != nil {
 		return time.Time{}, false
 	}

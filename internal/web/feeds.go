@@ -109,7 +109,7 @@ func (s *Server) renderSitemap(r *http.Request) (page, error) {
 	if err != nil {
 		return page{}, err
 	}
-	list, _, err := s.store.ListArticles(ctx, news.ArticleFilter{VisibleAt: &now, Limit: sitemapArticles})
+	list, _, err := s.store.ListArticles(ctx, news.ArticleFilter{Lean: true, VisibleAt: &now, Limit: sitemapArticles})
 	if err != nil {
 		return page{}, err
 	}
@@ -141,7 +141,7 @@ func (s *Server) renderNewsSitemap(r *http.Request) (page, error) {
 		return page{}, err
 	}
 	since := now.Add(-newsWindow)
-	list, _, err := s.store.ListArticles(ctx, news.ArticleFilter{VisibleAt: &now, Since: &since, Limit: 1000})
+	list, _, err := s.store.ListArticles(ctx, news.ArticleFilter{Lean: true, VisibleAt: &now, Since: &since, Limit: 1000})
 	if err != nil {
 		return page{}, err
 	}

@@ -30,11 +30,11 @@ func (s *Server) renderHome(r *http.Request) (page, error) {
 	if err != nil {
 		return page{}, err
 	}
-	featured, _, err := s.store.ListArticles(ctx, news.ArticleFilter{Featured: true, VisibleAt: &now, Limit: 10})
+	featured, _, err := s.store.ListArticles(ctx, news.ArticleFilter{Lean: true, Featured: true, VisibleAt: &now, Limit: 10})
 	if err != nil {
 		return page{}, err
 	}
-	latest, _, err := s.store.ListArticles(ctx, news.ArticleFilter{VisibleAt: &now, Limit: 21})
+	latest, _, err := s.store.ListArticles(ctx, news.ArticleFilter{Lean: true, VisibleAt: &now, Limit: 21})
 	if err != nil {
 		return page{}, err
 	}
@@ -95,7 +95,7 @@ func (s *Server) categoryBlocks(r *http.Request, cats *categoryIndex, now time.T
 	var out []categoryBlock
 	for _, cat := range cats.upper() {
 		id := cat.ID
-		list, _, err := s.store.ListArticles(r.Context(), news.ArticleFilter{CategoryID: &id, VisibleAt: &now, Limit: 4})
+		list, _, err := s.store.ListArticles(r.Context(), news.ArticleFilter{Lean: true, CategoryID: &id, VisibleAt: &now, Limit: 4})
 		if err != nil {
 			return nil, err
 		}

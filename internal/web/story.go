@@ -60,7 +60,7 @@ func (s *Server) storyBox(ctx context.Context, a *news.Article, now time.Time) (
 		}
 	}
 	if a.StoryID != 0 {
-		members, _, err := s.store.ListArticles(ctx, news.ArticleFilter{StoryID: &a.StoryID, VisibleAt: &now, Limit: storyTimelineLimit})
+		members, _, err := s.store.ListArticles(ctx, news.ArticleFilter{Lean: true, StoryID: &a.StoryID, VisibleAt: &now, Limit: storyTimelineLimit})
 		if err != nil {
 			return nil, err
 		}
