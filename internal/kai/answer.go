@@ -1,6 +1,10 @@
 package kai
 
-import "manset/internal/turkish"
+import (
+	"slices"
+
+	"manset/internal/turkish"
+)
 
 // coverThreshold is the share of the question's content words (idf
 // weighted, see coverage) below which the article is taken not to cover
@@ -71,14 +75,17 @@ func contentCoverage(toks []token, qu *query, idf map[string]float64) float64 {
 }
 
 // pick returns the best sentence and up to two more that score nearly as
-// well.
+// well, skipping repeats of a sentence already picked (articles and their
+// story siblings often share sentences).
 func (r *ranking) pick() []*sentence {
 	out := []*sentence{r.sents[0]}
-	for _, s := range r.sents[1:min(3, len(r.sents))] {
-		if s.Score < r.sents[0].Score-pickMargin {
+	for _, s := range r.sents[1:] {
+		if len(out) == 3 || s.Score < r.sents[0].Score-pickMargin {
 			break
 		}
-		out = append(out, s)
+		if !slices.ContainsFunc(out, func(p *sentence) bool { return p.Text == s.Text }) {
+			out = append(out, s)
+		}
 	}
 	return out
 }

@@ -144,3 +144,19 @@ func TestAskRejectsBadInput(t *testing.T) {
 		t.Error("a cancelled context must fail")
 	}
 }
+
+func TestAskQuotesASentenceOnce(t *testing.T) {
+	repeated := bikeArticle()
+	repeated.Text += "\n\nKadıköy Belediyesi, sahil boyundaki yeni bisiklet yolunu salı günü hizmete açtı."
+	ans := ask(t, Question{Text: "Bisiklet yolu ne zaman hizmete açıldı?", Articles: []Passage{repeated}})
+	if !ans.Covered {
+		t.Fatalf("got %+v, want covered", ans)
+	}
+	seen := map[string]bool{}
+	for _, c := range ans.Citations {
+		if seen[c.Text] {
+			t.Errorf("sentence %q quoted twice", c.Text)
+		}
+		seen[c.Text] = true
+	}
+}
