@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestNormalizeTokens(t *testing.T) {
@@ -44,3 +45,25 @@ func TestNormalizeText(t *testing.T) {
 		t.Errorf("NormalizeText must be single-spaced terms, got %q", doc)
 	}
 }
+
+// FuzzNormalizeTokens checks that terms are non-empty, have no capitals,
+// white space or apostrophes, and that NormalizeText joins them.
+func FuzzNormalizeTokens(f *testing.F) {
+	for _, s := range []string{"İstanbul'da IŞIK", "Ilık anlaşmanın", "I\u0307stanbul", "3.5 milyon ’ ' x'y", "\ufeffŞ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		terms := NormalizeTokens(s)
+		for _, term := range terms {
+			if term == "" || strings.ContainsAny(term, " \t\n'’") || strings.IndexFunc(term, hasLower) >= 0 {
+				t.Fatalf("NormalizeTokens(%q) gave term %q", s, term)
+			}
+		}
+		if got := NormalizeText(s); got != strings.Join(terms, " ") {
+			t.Fatalf("NormalizeText(%q) = %q, want the joined terms", s, got)
+		}
+	})
+}
+
+// hasLower reports whether r is a capital with a lowercase form.
+func hasLower(r rune) bool { return unicode.IsUpper(r) && unicode.ToLower(r) != r }

@@ -1,6 +1,7 @@
 package turkish
 
 import (
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -27,7 +28,7 @@ func Stem(word string) string {
 	if !hasLetter(w) {
 		return w // numbers are kept whole: "1923", "3.5"
 	}
-	return Fold(prefix(snowballStem(w), prefixLen))
+	return fold(prefix(snowballStem(w), prefixLen))
 }
 
 // StemForms returns Stem(word) and StemSnowball(word) at the cost of one
@@ -38,7 +39,7 @@ func StemForms(word string) (stem, snowball string) {
 		return w, w
 	}
 	sb := snowballStem(w)
-	return Fold(prefix(sb, prefixLen)), Fold(sb)
+	return fold(prefix(sb, prefixLen)), fold(sb)
 }
 
 // StemSnowball is Stem with the snowball Turkish stemmer alone.
@@ -47,7 +48,7 @@ func StemSnowball(word string) string {
 	if !hasLetter(w) {
 		return w
 	}
-	return Fold(snowballStem(w))
+	return fold(snowballStem(w))
 }
 
 // StemPrefix is Stem with a plain n-letter prefix cut instead of snowball.
@@ -56,7 +57,17 @@ func StemPrefix(word string, n int) string {
 	if !hasLetter(w) {
 		return w
 	}
-	return Fold(prefix(w, n))
+	return fold(prefix(w, n))
+}
+
+// fold is Fold without the white space that compatibility decomposition
+// can produce ("ͺ" decomposes to a space and a mark): a term is one word.
+func fold(w string) string {
+	f := Fold(w)
+	if strings.IndexFunc(f, unicode.IsSpace) < 0 {
+		return f
+	}
+	return strings.Join(strings.Fields(f), "")
 }
 
 // cutSuffix drops an apostrophe and the suffix after it: "istanbul'da".
