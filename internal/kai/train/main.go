@@ -1,8 +1,9 @@
-// Command train fits KAI's sentence ranker: a linear model over the
-// features of kai.RankedSentence, trained listwise (softmax over the
-// sentences of each question's article, the sentences holding the gold
-// answer as targets) on a SQuAD-format file, and writes the weights as Go.
-// Only numbers leave the training data; no text is copied.
+// Command train fits KAI's sentence ranker on a SQuAD-format file: a linear
+// model over the features of kai.RankedSentence, then boosted regression
+// trees on top of it, both trained listwise (softmax over the sentences of
+// each question's article, the sentences holding the gold answer as
+// targets). It writes the model as Go. Only numbers leave the training
+// data; no text is copied. -holdout N reports accuracy on titles kept out.
 //
 //	go run ./internal/kai/train -o internal/kai/weights.go tquad-train-v0.1.json
 package main
