@@ -2,6 +2,7 @@ package kai
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -158,5 +159,30 @@ func TestAskQuotesASentenceOnce(t *testing.T) {
 			t.Errorf("sentence %q quoted twice", c.Text)
 		}
 		seen[c.Text] = true
+	}
+}
+
+// One engine serves every request of a server at once.
+func TestAskConcurrently(t *testing.T) {
+	e := NewExtractive()
+	want, err := e.Ask(context.Background(), Question{Text: "Proje ne zaman başlatıldı?", Articles: []Passage{bikeArticle()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan string, 8)
+	for range 8 {
+		go func() {
+			got, err := e.Ask(context.Background(), Question{Text: "Proje ne zaman başlatıldı?", Articles: []Passage{bikeArticle()}})
+			if err != nil || got.Answer != want.Answer {
+				errs <- fmt.Sprintf("got %q, %v", got.Answer, err)
+				return
+			}
+			errs <- ""
+		}()
+	}
+	for range 8 {
+		if msg := <-errs; msg != "" {
+			t.Error(msg)
+		}
 	}
 }
