@@ -26,7 +26,7 @@ const (
 	defaultHalfLife   = 7 * 24 * time.Hour
 	defaultCandidates = 500 // hits ranked per query; deeper pages are not served
 	defaultPerPage    = 10
-	maxPerPage        = 50
+	maxPerPage        = 100
 )
 
 // Options tune a Service; zero values take the defaults.
