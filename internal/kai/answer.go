@@ -22,7 +22,7 @@ const pickMargin = 1.0
 // covered reports whether the best sentences match enough of the question.
 // At least one content word (not a stop or question word) must match.
 func (r *ranking) covered() bool {
-	return r.coverage() >= coverThreshold
+	return !r.untyped && r.coverage() >= coverThreshold
 }
 
 // coverage is the best idf-weighted share of the question's content words
@@ -94,25 +94,78 @@ func (r *ranking) pick() []*sentence {
 // by question type, or "" when none stands out.
 func (r *ranking) highlight(s *sentence) string {
 	var spans []span
-	if r.q.typ == qDate {
-		spans = dateSpans(s, r.q, true)
-	} else {
+	switch {
+	case r.q.typ == qDate:
+		return dateHighlight(s, r.q)
+	case r.q.vague:
+		// the title's names answer a vague question
+		spans = answerSpans(r.q.typ, s, &query{})
+		if r.q.speech {
+			spans = speakerFirst(s, spans)
+		}
+	default:
 		spans = answerSpans(r.q.typ, s, r.q)
 	}
 	if len(spans) == 0 {
 		return ""
 	}
-	best := spans[0]
-	if r.q.typ == qDate {
-		// full dates found by FindDates come first; among the rest prefer
-		// the longest ("5 Mart 2024" over "Mart")
-		for _, sp := range spans[1:] {
-			if sp.end-sp.start > best.end-best.start && !hasFullDate(s.Text[best.start:best.end]) {
-				best = sp
+	if r.q.typ == qNumber {
+		spans = countedFirst(s, spans, r.q)
+	}
+	return s.Text[spans[0].start:spans[0].end]
+}
+
+// dateHighlight returns the strongest day phrase of s ("22 Kasım pazar
+// sabahı"), or the full date (FindDates) that contains it, or else the
+// longest date-like word.
+func dateHighlight(s *sentence, qu *query) string {
+	full := dateSpans(s, qu, true)
+	if d := bestDate(eventDate(s)); d.strength > 0 {
+		for _, m := range full {
+			if m.start <= d.start && d.start < m.end && hasFullDate(s.Text[m.start:m.end]) {
+				return s.Text[m.start:m.end]
 			}
+		}
+		return s.Text[d.start:d.end]
+	}
+	if len(full) == 0 {
+		return ""
+	}
+	// full dates found by FindDates come first; among the rest prefer
+	// the longest ("5 Mart 2024" over "Mart")
+	best := full[0]
+	for _, sp := range full[1:] {
+		if sp.end-sp.start > best.end-best.start && !hasFullDate(s.Text[best.start:best.end]) {
+			best = sp
 		}
 	}
 	return s.Text[best.start:best.end]
+}
+
+// speakerFirst moves to the front the name that a comma follows: Turkish
+// reports name the speaker so ("Cengiz Uğurlu, takımının ... söyledi").
+func speakerFirst(s *sentence, spans []span) []span {
+	for i, sp := range spans {
+		if sp.end < len(s.Text) && s.Text[sp.end] == ',' {
+			out := append([]span{sp}, spans[:i]...)
+			return append(out, spans[i+1:]...)
+		}
+	}
+	return spans
+}
+
+// countedFirst moves to the front the number followed closely by a word
+// of the question: "kaç kişi" is answered by "1,2 milyon kişi".
+func countedFirst(s *sentence, spans []span, qu *query) []span {
+	for i, sp := range spans {
+		for _, t := range s.toks {
+			if t.start >= sp.start && t.start <= sp.end+25 && qu.mentions(t) && !hasDigit(t.word) {
+				out := append([]span{sp}, spans[:i]...)
+				return append(out, spans[i+1:]...)
+			}
+		}
+	}
+	return spans
 }
 
 func hasFullDate(s string) bool { return len(turkish.FindDates(s)) > 0 }

@@ -142,22 +142,17 @@ var vagueTerms = func() map[string]bool {
 }()
 
 // AboutArticle returns q, and when q is a first question that names
-// nothing ("Bu olay ne zaman oldu?", "Nerede oldu?"), the article's title
-// as the conversation's opening so the question is read as being about
-// the article. The opening turn has no answer and is not sent to a model.
+// nothing ("Bu olay ne zaman oldu?", "Nerede oldu?", "Kim açıklama
+// yaptı?"), the article's title as the conversation's opening so the
+// question is read as being about the article and its main event. The
+// opening turn has no answer and is not sent to a model.
 func AboutArticle(q Question) Question {
-	if len(q.History) > 0 || len(q.Articles) == 0 || !isVague(q.Text) {
+	if len(q.History) > 0 || len(q.Articles) == 0 {
+		return q
+	}
+	if vague, _ := namesNothing(q.Text); !vague {
 		return q
 	}
 	q.History = []Turn{{Question: q.Articles[0].Title}}
 	return q
-}
-
-func isVague(question string) bool {
-	for _, t := range turkish.NormalizeTokens(question) {
-		if !vagueTerms[t] {
-			return false
-		}
-	}
-	return true
 }

@@ -31,6 +31,9 @@ type query struct {
 	isTerm  map[string]bool
 	isAlt   map[string]bool
 	joined  string
+	vague   bool    // names nothing: asks about the article's main event
+	speech  bool    // vague and asks who made a statement
+	event   []token // the title's words, for vague questions
 }
 
 // questionWords are folded forms of interrogatives and fillers that say
@@ -100,6 +103,12 @@ func isWordChar(r rune) bool {
 // words borrows the content words of earlier questions ("peki ne zaman?").
 func (a *analyzer) analyzeQuery(q Question) *query {
 	qu := &query{typ: questionType(q.Text)}
+	if qu.vague, qu.speech = vagueQuestion(q); qu.vague {
+		qu.event = a.eventWords(q.Articles[0].Title)
+		qu.add(qu.event)
+		qu.index()
+		return qu
+	}
 	qu.add(a.tokens(q.Text))
 	for i := len(q.History) - 1; i >= 0 && len(qu.content) < 2 && i >= len(q.History)-3; i-- {
 		prev := q.History[i].Question

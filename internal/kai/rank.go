@@ -62,6 +62,9 @@ type ranking struct {
 	doc    *document
 	sents  []*sentence // best first
 	titles [][]token   // title tokens per article
+	// untyped is set when a vague typed question ("Bu olay ne zaman
+	// oldu?") finds no phrase of its type in the article.
+	untyped bool
 }
 
 // Rank returns every candidate sentence of q.Articles, best first. Ask and
@@ -93,6 +96,9 @@ func (e *Extractive) rank(q Question) *ranking {
 		if s.Article > 0 {
 			s.Score -= secondaryPenalty
 		}
+	}
+	if r.q.vague {
+		r.untyped = !r.rescoreForEvent()
 	}
 	r.sents = append([]*sentence(nil), r.doc.sents...)
 	sort.SliceStable(r.sents, func(i, j int) bool { return r.sents[i].Score > r.sents[j].Score })
