@@ -80,3 +80,40 @@ func containsAny(s string, subs []string) bool {
 	}
 	return false
 }
+
+// TestDemoWhenSuggestion checks what the article page needs to offer "Bu
+// olay ne zaman oldu?": on every demo article that names a day, the
+// answer is covered and highlights a date phrase; on one that names no
+// date at all, the engine says the article does not cover it.
+func TestDemoWhenSuggestion(t *testing.T) {
+	e := NewExtractive()
+	a := newAnalyzer(e)
+	dated := 0
+	for _, art := range loadDemoArticles(t) {
+		p := Passage{ArticleID: 1, Title: art.Title, Text: art.Text}
+		hasDay := false
+		for _, s := range a.prepare([]Passage{p}).sents {
+			hasDay = hasDay || bestDate(eventDate(s)).strength >= 1
+		}
+		if !hasDay {
+			continue
+		}
+		dated++
+		q := AboutArticle(Question{Text: "Bu olay ne zaman oldu?", Articles: []Passage{p}})
+		ans, err := e.Ask(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ans.Covered || ans.Citations[0].Highlight == "" {
+			t.Errorf("%s: %+v", art.Title, ans)
+		}
+	}
+	if dated < 30 {
+		t.Errorf("only %d demo articles name a day", dated)
+	}
+	undated := Passage{ArticleID: 1, Title: "Kedilerin uyku düzeni", Text: "Kediler günde on altı saat uyur. Uzmanlar bunun av içgüdüsünden geldiğini söylüyor."}
+	ans, _ := e.Ask(context.Background(), AboutArticle(Question{Text: "Bu olay ne zaman oldu?", Articles: []Passage{undated}}))
+	if ans.Covered {
+		t.Errorf("undated article answered: %+v", ans)
+	}
+}
