@@ -183,8 +183,10 @@ func hasAnyPrefix(w string, prefixes []string) bool {
 // and 0.6 for a name followed closely by a locative word ("Kenya'nın
 // kuzeyindeki Marsabit bölgesinde").
 func placeScore(s *sentence) float64 {
-	if len(placeSpans(s, &query{})) > 0 {
-		return 1
+	for _, sp := range placeSpans(s, &query{}) {
+		if w := surface(s.Text[sp.start:sp.end]); !monthSurfaces[w] && !weekdaySurfaces[w] {
+			return 1 // not "Kasım'dan"
+		}
 	}
 	for _, sp := range nameRuns(s, &query{}) {
 		for _, t := range s.toks {
