@@ -65,7 +65,7 @@ type kaiSuggestion struct {
 }
 
 var kaiSuggestionList = []kaiSuggestion{
-	{"Bu olay ne zaman oldu?", regexp.MustCompile(`\b(19|20)\d\d\b|\b(ocak|subat|mart|nisan|mayis|haziran|temmuz|agustos|eylul|ekim|kasim|aralik)\b|\b(pazartesi|sali|carsamba|persembe|cuma|cumartesi|pazar) gunu|\b(dun|bugun)\b`)},
+	{"Bu olay ne zaman oldu?", regexp.MustCompile(`\b(19|20)\d\d\b|\b(ocak|subat|mart|nisan|mayis|haziran|temmuz|agustos|eylul|ekim|kasim|aralik)\b|\b(pazartesi|sali|carsamba|persembe|cuma|cumartesi|pazar) (gunu|sabahi|aksami|ogle|ogleden|gecesi|oglen)|\bsaat \d|\b(dun|bugun)\b`)},
 	{"Kim açıklama yaptı?", regexp.MustCompile(`\b(acikladi|soyledi|dedi|belirtti|ifade etti|bildirdi|kaydetti|vurguladi|duyurdu)\b`)},
 	{"Bu olay nerede oldu?", regexp.MustCompile(`\S'(n?[dt][ae]|[dt]an|[dt]en)\b`)},
 	{"Bu neden oldu?", regexp.MustCompile(`\b(nedeniyle|sebebiyle|dolayi|yuzunden|amaciyla|gerekcesiyle)\b`)},
