@@ -46,7 +46,7 @@ func newBrowser(t *testing.T) context.Context {
 func saveScreenshot(t *testing.T, ctx context.Context) {
 	sctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
-	png, err := chromedp.Run(sctx, chromedp.FullScreenshot(80))
+	png, err := chromedp.Run(sctx, chromedp.FullScreenshot(100)) // quality 100 gives PNG
 	if err != nil {
 		t.Logf("no screenshot: %v", err)
 		return

@@ -66,6 +66,8 @@ func TestKAIAnswersWhenWithCitation(t *testing.T) {
 	// A question the article does not cover is answered plainly.
 	var uncovered string
 	err = chromedp.Do(ctx,
+		// The form stays disabled until the previous answer has finished.
+		pollTrue(`!document.querySelector('#kai-form .kai-send').disabled`),
 		fillText(`#kai-question`, "Fenerbahçe'nin teknik direktörü kim?"),
 		chromedp.Click(chromedp.CSS(`#kai-form .kai-send`)),
 		pollTrue(`!!document.querySelector('#kai-log .kai-uncovered')`),
