@@ -29,7 +29,7 @@ func scoreBlocks(blocks []block, articleBody string, hints bool) {
 			// A headline that is a link introduces another story; the
 			// text beside it in the same card is that story's summary.
 			b.score, card = -20, nil
-			if p := b.owner.Parent; p != nil && elementChildren(p) <= 4 {
+			if p := b.owner.Parent; p != nil && elementChildren(p) <= 4 && !longUnder(blocks[i+1:], p) {
 				card = p
 			}
 		case b.heading > 0:
@@ -43,6 +43,26 @@ func scoreBlocks(blocks []block, articleBody string, hints bool) {
 			b.score = 2 * float64(b.runes)
 		}
 	}
+}
+
+// cardText is the most text a card of another story holds after its
+// headline; more is the post itself under its own linked title, as blog
+// themes print it.
+const cardText = 600
+
+// longUnder reports whether the blocks at the start of rest that lie
+// under p hold more than cardText runes.
+func longUnder(rest []block, p *html.Node) bool {
+	n := 0
+	for i := range rest {
+		if !isInside(rest[i].owner, p) {
+			return false
+		}
+		if n += rest[i].runes; n > cardText {
+			return true
+		}
+	}
+	return false
 }
 
 func blockScore(b *block) float64 {
