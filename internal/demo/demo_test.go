@@ -242,3 +242,15 @@ func TestImportPaths(t *testing.T) {
 		}
 	}
 }
+
+func TestArticlesParsesEveryLine(t *testing.T) {
+	list := Articles()
+	if len(list) < 26 {
+		t.Fatalf("%d articles", len(list))
+	}
+	for _, a := range list {
+		if a.Title == "" || a.Body == "" || a.Category == "" || a.Published.IsZero() {
+			t.Errorf("incomplete article %+v", a.Title)
+		}
+	}
+}

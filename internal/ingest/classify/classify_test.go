@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -9,35 +8,19 @@ import (
 	"strings"
 	"testing"
 
+	"manset/internal/demo"
 	"manset/internal/extract/textdump"
 	"manset/internal/turkish"
 )
 
-// loadDemo reads the demo articles (from the demo package, at test time)
-// with the last element of their category path as a slug.
+// loadDemo returns the demo articles with their category name as a slug.
 func loadDemo(t testing.TB) []Labeled {
 	t.Helper()
-	f, err := os.Open("../../demo/content/articles.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	var out []Labeled
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		var a struct {
-			Title, Summary string
-			Body           string `json:"body_text"`
-			Category       struct{ Path string }
-		}
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			t.Fatal(err)
-		}
-		path := strings.Split(a.Category.Path, "›")
+	for _, a := range demo.Articles() {
 		out = append(out, Labeled{
 			Text:     a.Title + "\n" + a.Summary + "\n" + a.Body,
-			Category: turkish.Slugify(strings.TrimSpace(path[len(path)-1])),
+			Category: turkish.Slugify(a.Category),
 		})
 	}
 	if len(out) < 20 {

@@ -1,13 +1,12 @@
 package dedup
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
 	"testing"
 
+	"manset/internal/demo"
 	"manset/internal/extract/textdump"
 	"manset/internal/turkish"
 )
@@ -27,20 +26,9 @@ func (a demoArticle) paragraphs() []string { return strings.Split(a.Body, "\n\n"
 // article, which the demo ships as a page dump of another outlet.
 func loadDemo(t testing.TB) []demoArticle {
 	t.Helper()
-	f, err := os.Open("../../demo/content/articles.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	var out []demoArticle
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		var a demoArticle
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, a)
+	for _, a := range demo.Articles() {
+		out = append(out, demoArticle{Title: a.Title, Summary: a.Summary, Body: a.Body})
 	}
 	raw, err := os.ReadFile("../../demo/content/dumps/bosphorus-post-liman.txt")
 	if err != nil {

@@ -1,8 +1,6 @@
 package story
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,8 +8,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
+	"manset/internal/demo"
 	"manset/internal/extract/textdump"
 )
 
@@ -25,24 +23,9 @@ func loadDemo(t testing.TB) []Doc {
 // loadDemoTexts is loadDemo with each document's full text, by ID.
 func loadDemoTexts(t testing.TB) ([]Doc, map[int64]string) {
 	t.Helper()
-	f, err := os.Open("../../demo/content/articles.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	var docs []Doc
 	var texts []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		var a struct {
-			Title, Summary string
-			Body           string    `json:"body_text"`
-			Published      time.Time `json:"published_at"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			t.Fatal(err)
-		}
+	for _, a := range demo.Articles() {
 		docs = append(docs, Doc{Title: a.Title, Lead: a.Summary, Time: a.Published})
 		texts = append(texts, a.Title+"\n"+a.Body)
 	}
