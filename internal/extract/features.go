@@ -30,6 +30,7 @@ type features [][nFeatures]float64
 // is linked and how long its blocks are. Lists of links to other stories
 // have many short, linked blocks.
 type regionStats struct {
+	node        *html.Node
 	linkDensity float64
 	blocks      int
 	meanRunes   float64
@@ -103,8 +104,10 @@ func blockFeatures(seg *segmenter, sp span, articleBody, summary string) feature
 		f[42] = bool01(b.runes >= 20 && seen[b.text])
 		seen[b.text] = true
 		f[43] = bool01(sp.node != nil && b.hintAt != nil && isInside(b.hintAt, sp.node))
-		if total > 0 && b.owner != nil && b.owner.Parent != nil {
-			f[44] = float64(regions.keptIn(b.owner.Parent)) / float64(total)
+		if total > 0 && r.node != nil {
+			// The region, not the parent: a page may wrap every
+			// paragraph in its own element.
+			f[44] = float64(regions.keptIn(r.node)) / float64(total)
 		}
 		f[45] = bool01(mainNode != nil && isInside(b.owner, mainNode))
 		cards, same := cardShape(b.owner, regions)
@@ -273,6 +276,7 @@ func (r *regions) of(owner *html.Node) regionStats {
 		}
 		runes := r.prefix[sp.end][0] - r.prefix[sp.start][0]
 		links := r.prefix[sp.end][1] - r.prefix[sp.start][1]
+		st.node = n
 		st.blocks = int(sp.end - sp.start)
 		st.linkDensity = float64(links) / float64(max(runes, 1))
 		st.meanRunes = float64(runes) / float64(st.blocks)
