@@ -4,8 +4,9 @@ import "sync"
 
 // termMemo remembers the terms of recent texts: clustering compares each
 // new article with up to hundreds of recent ones, whose titles and leads
-// would otherwise be tokenised and stemmed again for every newcomer.
-var termMemo = &termCache{m: map[string][]term{}, max: 50_000}
+// would otherwise be tokenised and stemmed again for every newcomer. A
+// few thousand entries cover the candidate window of a running import.
+var termMemo = &termCache{m: map[string][]term{}, max: 4096}
 
 type termCache struct {
 	mu  sync.RWMutex
