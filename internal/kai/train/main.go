@@ -16,14 +16,17 @@ import (
 	"hash/fnv"
 	"math"
 	"os"
+	"slices"
+	"strings"
 
 	"manset/internal/kai"
 )
 
 // example is one question: standardised feature rows and which are answers.
 type example struct {
-	x   [][]float64
-	pos []bool
+	x    [][]float64
+	pos  []bool // training targets
+	gold []bool // the gold answer's own sentence, for accuracy
 }
 
 func main() {
@@ -39,11 +42,23 @@ func main() {
 	flag.Float64Var(&bp.lambda, "lambda", 1, "L2 on leaf values")
 	flag.Float64Var(&bp.minHess, "minhess", 5, "smallest hessian sum in a leaf")
 	flag.IntVar(&bp.keep, "keep", 40, "rows per question kept for boosting")
+	flag.BoolVar(&lenientTargets, "lenient", false, "also train towards other sentences holding the answer text")
+	drop := flag.String("drop", "", "comma-separated features to leave out; ';' separates trials (reports only)")
 	flag.Parse()
 	train, held, err := load(flag.Arg(0), *scope, *holdout)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
+	}
+	if *drop != "" {
+		for _, trial := range strings.Split(*drop, ";") {
+			fmt.Fprintf(os.Stderr, "without %q:\n", trial)
+			tr, he := clone(train), clone(held)
+			zero(tr, trial)
+			zero(he, trial)
+			run(tr, he, *l2, *iters, bp)
+		}
+		return
 	}
 	rawTrain, rawHeld := clone(train), clone(held)
 	mean, std := standardise(train, held)
@@ -66,6 +81,52 @@ func main() {
 	}
 }
 
+// lenientTargets also makes training targets of sentences of the asked
+// article that contain the answer text elsewhere.
+var lenientTargets bool
+
+func holdsAnswer(s kai.RankedSentence, it kai.EvalItem) bool {
+	if s.Article != 0 {
+		return false
+	}
+	text := it.Question.Articles[0].Text
+	for _, g := range it.Gold {
+		if a := strings.TrimSpace(text[g.Start:g.End]); a != "" && strings.Contains(s.Text, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// zero sets the named features to 0 in every row, to measure a model
+// without them.
+func zero(set []example, names string) {
+	for _, name := range strings.Split(names, ",") {
+		i := slices.Index(kai.FeatureNames(), strings.TrimSpace(name))
+		if i < 0 {
+			continue
+		}
+		for _, ex := range set {
+			for _, x := range ex.x {
+				x[i] = 0
+			}
+		}
+	}
+}
+
+// run fits and reports one trial.
+func run(train, held []example, l2 float64, iters int, bp boostParams) {
+	rawTrain, rawHeld := clone(train), clone(held)
+	standardise(train, held)
+	w := fit(train, l2, iters)
+	baseTrain, baseHeld := scores(train, w), scores(held, w)
+	report("linear", rawTrain, rawHeld, baseTrain, baseHeld, nil)
+	if bp.rounds > 0 {
+		trees := boost(newRows(rawTrain, baseTrain, bp.keep), bp)
+		report("linear+trees", rawTrain, rawHeld, baseTrain, baseHeld, trees)
+	}
+}
+
 // load ranks every question with BM25 alone to get its feature rows.
 func load(path, scope string, holdout int) (train, held []example, err error) {
 	f, err := os.Open(path)
@@ -85,7 +146,8 @@ func load(path, scope string, holdout int) (train, held []example, err error) {
 			hit := kai.HitRank([]kai.RankedSentence{s}, it.Gold) == 0
 			any = any || hit
 			ex.x = append(ex.x, s.Features)
-			ex.pos = append(ex.pos, hit)
+			ex.gold = append(ex.gold, hit)
+			ex.pos = append(ex.pos, hit || (lenientTargets && holdsAnswer(s, it)))
 		}
 		if !any {
 			continue // the answer crosses a sentence boundary: nothing to learn
@@ -215,7 +277,7 @@ func dot(a, b []float64) float64 {
 func clone(set []example) []example {
 	out := make([]example, len(set))
 	for i, ex := range set {
-		out[i].pos = ex.pos
+		out[i].pos, out[i].gold = ex.pos, ex.gold
 		for _, x := range ex.x {
 			out[i].x = append(out[i].x, append([]float64(nil), x...))
 		}
@@ -257,7 +319,7 @@ func acc1(set []example, base [][]float64, trees []treeOut) float64 {
 				best, bestScore = i, s
 			}
 		}
-		if ex.pos[best] {
+		if ex.gold[best] {
 			hit++
 		}
 	}
