@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"manset/internal/extract"
+	"manset/internal/ingest/fetch"
 	"manset/internal/news"
 )
 
@@ -28,11 +29,6 @@ func runExtract(ctx context.Context, env *Env, args []string) error {
 	inputs := fs.Args()
 	if len(inputs) == 0 {
 		inputs = []string{"-"}
-	}
-	for _, in := range inputs {
-		if strings.HasPrefix(in, "http://") || strings.HasPrefix(in, "https://") {
-			return news.Errorf(news.EUNSUPPORTED, "fetching a URL is not available yet; save the page and give the file")
-		}
 	}
 	results := extractAll(ctx, env, inputs, *pageURL)
 	w := &extractWriter{out: env.Stdout, format: *format, many: len(inputs) > 1}
@@ -78,7 +74,7 @@ func extractAll(ctx context.Context, env *Env, inputs []string, pageURL string) 
 			wg.Add(1)
 			go func() {
 				defer func() { <-sem; wg.Done() }()
-				slots[i] <- extractOne(env, in, pageURL)
+				slots[i] <- extractOne(ctx, env, in, pageURL)
 			}()
 		}
 		wg.Wait()
@@ -92,7 +88,10 @@ func extractAll(ctx context.Context, env *Env, inputs []string, pageURL string) 
 	return out
 }
 
-func extractOne(env *Env, in, pageURL string) extractResult {
+func extractOne(ctx context.Context, env *Env, in, pageURL string) extractResult {
+	if isURL(in) {
+		return extractURL(ctx, env, in)
+	}
 	var body []byte
 	var err error
 	if in == "-" {
@@ -148,4 +147,22 @@ func (w *extractWriter) write(r extractResult) error {
 	}
 	_, err = fmt.Fprintf(w.out, "%s\n", b)
 	return err
+}
+
+func isURL(s string) bool { return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") }
+
+// extractURL fetches a page through the safe fetcher (robots.txt, size and
+// time limits, no private addresses unless MANSET_FETCH_ALLOW_PRIVATE=1)
+// and extracts it with its final URL and Content-Type.
+func extractURL(ctx context.Context, env *Env, rawURL string) extractResult {
+	f := fetch.New(fetch.Config{AllowPrivate: env.Getenv("MANSET_FETCH_ALLOW_PRIVATE") == "1", HostDelay: hostDelay(env)})
+	resp, err := f.Fetch(ctx, fetch.Request{URL: rawURL})
+	if err != nil {
+		return extractResult{file: rawURL, err: err}
+	}
+	x, err := extract.Page(resp.Body, resp.URL, resp.ContentType)
+	if err == nil && x.URL == "" {
+		x.URL = resp.URL
+	}
+	return extractResult{file: rawURL, x: x, err: err}
 }
