@@ -23,7 +23,7 @@ Usage:
   manset import  [--db PATH] [--source NAME] [--category SLUG] PATH...
   manset extract [--url URL] [--format json|text] FILE...|URL|-
   manset source  add [--db PATH] --kind feed|sitemap|page|listing --name NAME [--category SLUG]
-                 [--interval 15m] [--review] [--excerpt] URL
+                 [--interval 15m] [--review] [--excerpt] [--selector CSS] URL
   manset source  list|remove [--db PATH] [ID]
   manset fetch   [--db PATH] [--once] [--source ID]
   manset backup  [--db PATH] OUT

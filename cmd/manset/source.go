@@ -13,7 +13,7 @@ import (
 
 const sourceUsage = `usage:
   manset source add [--db PATH] --kind feed|sitemap|page|listing --name NAME [--category SLUG]
-                    [--interval 15m] [--review] [--excerpt] URL
+                    [--interval 15m] [--review] [--excerpt] [--selector CSS] URL
   manset source list [--db PATH]
   manset source remove [--db PATH] ID`
 
@@ -43,6 +43,7 @@ func sourceAdd(ctx context.Context, env *Env, args []string) error {
 	interval := fs.Duration("interval", 15*time.Minute, "how often to fetch")
 	review := fs.Bool("review", false, "hold its articles for an editor instead of publishing")
 	excerpt := fs.Bool("excerpt", false, "store only the summary and link to the original")
+	selector := fs.String("selector", "", "CSS selector of the article body, for a site the extractor gets wrong")
 	if err := parseFlags(env, fs, args); err != nil {
 		return err
 	}
@@ -61,7 +62,7 @@ func sourceAdd(ctx context.Context, env *Env, args []string) error {
 		}
 	}
 	s := news.Source{Name: *name, Kind: news.SourceKind(*kind), URL: fs.Arg(0), CategorySlug: *category,
-		Interval: *interval, Review: *review, FullText: "full"}
+		Interval: *interval, Review: *review, FullText: "full", Selector: *selector}
 	if *excerpt {
 		s.FullText = "excerpt"
 	}

@@ -119,7 +119,7 @@ func (ag *Aggregator) FetchSource(ctx context.Context, s *news.Source) (sum *Sum
 		}
 		ag.record(ctx, s, start, sum)
 	}()
-	opts := Options{Source: s.Name, SourceCategory: s.CategorySlug}
+	opts := Options{Source: s.Name, SourceCategory: s.CategorySlug, Selector: s.Selector}
 	if s.Review {
 		opts.Status = news.StatusReview
 	}
@@ -250,6 +250,9 @@ func itemExtracted(it feed.Item) news.Extracted {
 // feed item that pointed to it.
 func (ag *Aggregator) savePage(ctx context.Context, resp *fetch.Response, it *feed.Item, opts Options, sum *Summary) {
 	x, err := extract.Page(resp.Body, resp.URL, resp.ContentType)
+	if err == nil && opts.Selector != "" {
+		x, err = extract.ApplySelector(x, resp.Body, resp.ContentType, opts.Selector)
+	}
 	if err != nil {
 		sum.add(resp.URL, Failed, 0, err)
 		return

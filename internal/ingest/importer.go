@@ -44,6 +44,9 @@ type Options struct {
 	SourceCategory string
 	// Status for imported articles; empty means published.
 	Status news.Status
+	// Selector is a source's CSS selector for the article body, for the
+	// rare site the general extractor gets wrong.
+	Selector string
 }
 
 // Outcome is what happened to one item.
