@@ -61,12 +61,24 @@ func (m *metrics) observe(rec *statusRecorder, d time.Duration) {
 func (s *Server) serveMetrics(h http.Handler) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		host, _, err := net.SplitHostPort(r.RemoteAddr)
-		if ip := net.ParseIP(host); err != nil || ip == nil || !ip.IsLoopback() || r.Header.Get("X-Forwarded-For") != "" {
+		if ip := net.ParseIP(host); err != nil || ip == nil || !ip.IsLoopback() || s.proxied(r) {
 			s.notFound(w, r)
 			return
 		}
 		h.ServeHTTP(w, r)
 	}
+}
+
+// proxied reports whether r came through a reverse proxy on this machine:
+// then the loopback peer is the proxy, not the scraper. Besides the usual
+// headers, the site's configured client-IP header (e.g. X-Real-IP) counts.
+func (s *Server) proxied(r *http.Request) bool {
+	for _, h := range []string{"X-Forwarded-For", "Forwarded", "X-Real-IP", s.ipHeader} {
+		if h != "" && r.Header.Get(h) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func (m *metrics) handler() http.Handler {

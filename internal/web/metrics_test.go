@@ -33,3 +33,20 @@ func TestMetricsCountRequestsForLocalScrapersOnly(t *testing.T) {
 		t.Errorf("metrics open to a remote client: %d", rec.Code)
 	}
 }
+
+// A reverse proxy on the same machine connects from loopback; whatever
+// header it uses to name the real client, /metrics must stay closed.
+func TestMetricsClosedThroughLocalProxy(t *testing.T) {
+	srv := newTestSite(t, 0).srv
+	srv.ipHeader = "X-Client-Addr"
+	for _, hdr := range []string{"X-Forwarded-For", "Forwarded", "X-Real-IP", "X-Client-Addr"} {
+		req := httptest.NewRequest("GET", "/metrics", nil)
+		req.RemoteAddr = "127.0.0.1:5555"
+		req.Header.Set(hdr, "203.0.113.9")
+		rec := httptest.NewRecorder()
+		srv.Handler().ServeHTTP(rec, req)
+		if rec.Code != http.StatusNotFound {
+			t.Errorf("%s: /metrics answered %d to a proxied remote client", hdr, rec.Code)
+		}
+	}
+}
