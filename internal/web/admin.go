@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"manset/internal/news"
@@ -230,7 +231,11 @@ func (a *adminSite) fail(w http.ResponseWriter, r *http.Request, err error) {
 // code.
 func (a *adminSite) redirect(w http.ResponseWriter, r *http.Request, path, flash string) {
 	if flash != "" {
-		path += "?ok=" + flash
+		sep := "?"
+		if strings.Contains(path, "?") {
+			sep = "&"
+		}
+		path += sep + "ok=" + flash
 	}
 	http.Redirect(w, r, path, http.StatusSeeOther)
 }

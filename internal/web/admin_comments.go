@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -67,7 +68,7 @@ func adminModerationTarget(st news.CommentStatus) bool {
 // commentsBulk applies one decision: a single comment's button sends
 // one=<id>:<status>; the bulk form sends status and the checked ids.
 func (a *adminSite) commentsBulk(w http.ResponseWriter, r *http.Request, u news.User) {
-	back := "/admin/yorumlar?durum=" + r.PostFormValue("durum")
+	back := "/admin/yorumlar?durum=" + url.QueryEscape(r.PostFormValue("durum"))
 	st := news.CommentStatus(r.PostFormValue("status"))
 	var ids []int64
 	if one := r.PostFormValue("one"); one != "" {

@@ -151,3 +151,25 @@ func TestAdminNoEmailOnPublicPages(t *testing.T) {
 	// Editors do see the e-mail, in the admin only.
 	mustContain(t, s.page(t, s.editor, "/admin/yorumlar?durum=approved", 200), "gizli@okur.example")
 }
+
+// After moderating, the editor lands back on the tab they came from with
+// the flash shown; whatever durum says stays inside that one parameter.
+func TestAdminModerationRedirect(t *testing.T) {
+	s := newAdminTest(t)
+	art := s.add(t, "Yorumlu Haber", "dunya", 5)
+	for _, tc := range []struct{ durum, want string }{
+		{"pending", "/admin/yorumlar?durum=pending&ok=moderated"},
+		{"spam&ok=x#y", "/admin/yorumlar?durum=spam%26ok%3Dx%23y&ok=moderated"},
+	} {
+		c := s.addComment(t, art, "Okur", "okur@okur.example", "Yorum")
+		loc := s.mustPost(t, s.editor, "/admin/yorumlar", url.Values{"durum": {tc.durum},
+			"one": {strconv.FormatInt(c.ID, 10) + ":approved"}})
+		if loc != tc.want {
+			t.Errorf("durum %q: Location %q, want %q", tc.durum, loc, tc.want)
+		}
+		u, err := url.Parse(loc)
+		if err != nil || u.Query().Get("durum") != tc.durum || u.Query().Get("ok") != "moderated" {
+			t.Errorf("durum %q: Location %q does not carry the tab and the flash", tc.durum, loc)
+		}
+	}
+}
