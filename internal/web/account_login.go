@@ -33,7 +33,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	}
 	v := accountView{Next: localPath(r.PostFormValue("next")), Email: strings.TrimSpace(r.PostFormValue("email")),
 		Remember: r.PostFormValue("remember") != ""}
-	u, token, err := s.auth.Login(r.Context(), s.clientIP(r), v.Email, r.PostFormValue("password"), v.Remember)
+	u, token, err := s.auth.Login(r.Context(), s.rateKey(r), v.Email, r.PostFormValue("password"), v.Remember)
 	if err != nil {
 		status, msg := s.formError(r, err)
 		v.Error = msg

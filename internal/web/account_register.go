@@ -23,7 +23,7 @@ func (s *Server) register(w http.ResponseWriter, r *http.Request) {
 	}
 	v := accountView{Next: localPath(r.PostFormValue("next")), Email: strings.TrimSpace(r.PostFormValue("email")),
 		Name: strings.TrimSpace(r.PostFormValue("name"))}
-	u, token, err := s.auth.Register(r.Context(), s.clientIP(r), v.Email, v.Name, r.PostFormValue("password"))
+	u, token, err := s.auth.Register(r.Context(), s.rateKey(r), v.Email, v.Name, r.PostFormValue("password"))
 	if err != nil {
 		status, msg := s.formError(r, err)
 		v.Error = msg

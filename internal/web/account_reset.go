@@ -18,7 +18,7 @@ func (s *Server) forgot(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := accountView{Email: strings.TrimSpace(r.PostFormValue("email"))}
-	if err := s.auth.RequestPasswordReset(r.Context(), s.clientIP(r), v.Email); err != nil {
+	if err := s.auth.RequestPasswordReset(r.Context(), s.rateKey(r), v.Email); err != nil {
 		status, msg := s.formError(r, err)
 		v.Error = msg
 		s.renderAccount(w, r, status, "account_forgot", "Şifremi Unuttum", v)

@@ -53,7 +53,7 @@ func (s *Server) registerAPI(w http.ResponseWriter, r *http.Request) {
 	if !decodeJSON(w, r, &in) {
 		return
 	}
-	u, token, err := s.auth.Register(r.Context(), s.clientIP(r), in.Email, in.Name, in.Password)
+	u, token, err := s.auth.Register(r.Context(), s.rateKey(r), in.Email, in.Name, in.Password)
 	if err != nil {
 		s.apiError(w, r, err)
 		return
@@ -71,7 +71,7 @@ func (s *Server) loginAPI(w http.ResponseWriter, r *http.Request) {
 	if !decodeJSON(w, r, &in) {
 		return
 	}
-	u, token, err := s.auth.Login(r.Context(), s.clientIP(r), in.Email, in.Password, in.Remember)
+	u, token, err := s.auth.Login(r.Context(), s.rateKey(r), in.Email, in.Password, in.Remember)
 	if err != nil {
 		s.apiError(w, r, err)
 		return

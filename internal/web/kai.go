@@ -88,7 +88,7 @@ func (in *kaiRequest) question() (kai.Question, error) {
 // server-sent events when the client accepts text/event-stream.
 func (k *kaiService) askAPI(w http.ResponseWriter, r *http.Request) {
 	s := k.s
-	if err := k.limit.Allow(s.clientIP(r)); err != nil {
+	if err := k.limit.Allow(s.rateKey(r)); err != nil {
 		s.apiError(w, r, err)
 		return
 	}

@@ -8,7 +8,9 @@ import (
 	"strconv"
 	"sync"
 	"testing"
+	"time"
 
+	"manset/internal/auth"
 	"manset/internal/news"
 )
 
@@ -202,5 +204,34 @@ func TestAnonymousVoteMergesOnLogin(t *testing.T) {
 	site.do(t, other, "POST", "/api/v1/auth/login", map[string]string{"email": "uye@example.com", "password": testPassword})
 	if got := site.reactAPI(t, other, "GET", a.ID, ""); got.mine() != "dikkatimi-cekti" {
 		t.Errorf("second browser sees mine %q", got.mine())
+	}
+}
+
+// Per-IP limits count an IPv6 client by its /64: one subscriber gets a
+// whole /64 and must not get a fresh allowance from each address in it.
+func TestReactionLimitIPv6Prefix(t *testing.T) {
+	site := newEngageSite(t, "http://manset.example", func(cfg *Config, _ *auth.Config) {
+		cfg.ClientIPHeader = "X-Forwarded-For"
+		cfg.EngageLimits.Reactions = auth.Rule{Every: time.Hour, Burst: 2}
+	})
+	a := site.add(t, "Sınırlı", "dunya", 5)
+	path := fmt.Sprintf("/api/v1/articles/%d/reactions", a.ID)
+	react := func(ip string) int {
+		resp, _ := site.do(t, nil, "POST", path, map[string]any{"kind": "begendim"}, "X-Forwarded-For", ip)
+		return resp.StatusCode
+	}
+	for i, ip := range []string{"2001:db8:1:2::1", "2001:db8:1:2::2"} {
+		if got := react(ip); got != http.StatusOK {
+			t.Fatalf("reaction %d from %s: status %d", i, ip, got)
+		}
+	}
+	if got := react("2001:db8:1:2:ffff::3"); got != http.StatusTooManyRequests {
+		t.Errorf("3rd reaction from the same /64: status %d, want 429", got)
+	}
+	if got := react("2001:db8:1:3::1"); got != http.StatusOK {
+		t.Errorf("another /64: status %d, want 200", got)
+	}
+	if got := react("198.51.100.7"); got != http.StatusOK {
+		t.Errorf("an IPv4 client: status %d, want 200", got)
 	}
 }
