@@ -28,6 +28,9 @@ func newBrowser(t *testing.T) context.Context {
 		chromedp.Flag("disable-gpu", true), chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+		// A Turkish reader's browser: the site serves English to browsers
+		// that prefer it, and chromium's own default is en-US.
+		chromedp.Flag("lang", "tr-TR"), chromedp.Flag("accept-lang", "tr-TR,tr"),
 		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900))
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)

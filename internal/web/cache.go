@@ -45,6 +45,7 @@ type pageEntry struct {
 	raw, gz          []byte
 	etag, etagGz     string
 	hdrType          []string
+	hdrVary          []string
 	hdrETag          []string
 	hdrETagGz        []string
 	hdrLen, hdrLenGz []string
@@ -66,6 +67,10 @@ func newPageEntry(p page) *pageEntry {
 		expires: p.expires,
 
 		articleID: p.articleID,
+	}
+	e.hdrVary = hdrVaryEncoding
+	if strings.HasPrefix(p.contentType, "text/html") {
+		e.hdrVary = hdrVaryHTML
 	}
 	e.hdrETag = []string{e.etag}
 	e.hdrETagGz = []string{e.etagGz}
@@ -167,15 +172,17 @@ func (c *pageCache) clear() {
 	c.gen++
 }
 
-// delete drops one entry. It also starts a new generation, so that a
+// delete drops one page, in every locale. It also starts a new generation, so that a
 // render of that page begun before the write does not store old bytes;
 // other pages rendering at that moment just skip the cache once.
 func (c *pageCache) delete(key string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if e := c.entries[key]; e != nil {
-		c.bytes -= e.size()
-		delete(c.entries, key)
+	for _, k := range append([]string{key}, localeKeys(key)...) {
+		if e := c.entries[k]; e != nil {
+			c.bytes -= e.size()
+			delete(c.entries, k)
+		}
 	}
 	c.gen++
 }
@@ -210,6 +217,7 @@ func (s *Server) cached(key keyFunc, render renderFunc) http.HandlerFunc {
 			s.notFound(w, r)
 			return
 		}
+		k = localeKey(k, localeFrom(r.Context()))
 		if e := s.pages.get(k, s.now()); e != nil {
 			markCacheHit(w)
 			s.views.hit(e.articleID)
@@ -240,7 +248,7 @@ func (s *Server) cached(key keyFunc, render renderFunc) http.HandlerFunc {
 func serveEntry(w http.ResponseWriter, r *http.Request, e *pageEntry) {
 	h := w.Header()
 	h["Content-Type"] = e.hdrType
-	h["Vary"] = hdrVaryEncoding
+	h["Vary"] = e.hdrVary
 	h["Cache-Control"] = hdrPageCacheControl
 	gz := e.gz != nil && acceptsGzip(r.Header.Get("Accept-Encoding"))
 	if gz {

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"manset/internal/news"
-	"manset/internal/turkish"
 )
 
 //go:embed templates
@@ -23,7 +22,8 @@ var pageNames = []string{"home", "category", "article", "error", "search"}
 
 // templates holds one parsed set per page.
 type templates struct {
-	pages map[string]*template.Template
+	pages map[string]*template.Template // Turkish, as parsed
+	en    map[string]*template.Template // English clones, built by localize
 }
 
 func mustLoadTemplates(funcs template.FuncMap) *templates {
@@ -37,11 +37,14 @@ func mustLoadTemplates(funcs template.FuncMap) *templates {
 }
 
 func (s *Server) templateFuncs() template.FuncMap {
-	return template.FuncMap{
+	funcs := template.FuncMap{
 		"asset": func(name string) (string, error) { return s.assets.url(name) },
-		"date":  func(t time.Time) string { return turkish.FormatDate(t) },
 		"iso":   func(t time.Time) string { return t.Format(time.RFC3339) },
 	}
+	for k, f := range localeFuncs(localeTR) {
+		funcs[k] = f
+	}
+	return funcs
 }
 
 // siteData is what every page shows around its content.
@@ -54,6 +57,7 @@ type siteData struct {
 	Year       int
 	LogoURL    string // absolute, for the publisher in JSON-LD
 	Accounts   bool   // show "Giriş Yap" / "Kayıt Ol"; scripts swap in the user
+	Lang       string // UI locale, "tr" or "en"; picks the template set
 }
 
 type navLink struct {
@@ -102,6 +106,7 @@ func (s *Server) loadSite(ctx context.Context) (*siteData, *categoryIndex, error
 		Nav:        cats.nav(),
 		Year:       s.now().Year(),
 		Accounts:   s.auth != nil,
+		Lang:       localeFrom(ctx),
 	}
 	if u, err := s.assets.url("favicon.svg"); err == nil {
 		site.LogoURL = s.baseURL + u
@@ -122,7 +127,7 @@ func (s *Server) loadSite(ctx context.Context) (*siteData, *categoryIndex, error
 func (s *Server) execute(name string, data *layoutData) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.Grow(32 << 10)
-	if err := s.tmpl.pages[name].ExecuteTemplate(&buf, "layout", data); err != nil {
+	if err := s.tmpl.page(name, data.Site.Lang).ExecuteTemplate(&buf, "layout", data); err != nil {
 		return nil, fmt.Errorf("web: rendering %s: %w", name, err)
 	}
 	return buf.Bytes(), nil
@@ -155,6 +160,7 @@ func (s *Server) renderErrorPage(w http.ResponseWriter, r *http.Request, status 
 	site, _, err := s.loadSite(r.Context())
 	if err != nil {
 		site = s.bareSite()
+		site.Lang = localeFrom(r.Context())
 	}
 	s.writeErrorPage(w, status, site, ev)
 }

@@ -120,7 +120,8 @@ func New(cfg Config, st Store) *Server {
 	s.mux = s.routes()
 	s.adminRoutes()
 	s.kaiRoutes(cfg.KAI)
-	s.handler = s.middleware(s.crossOrigin(s.mux))
+	s.tmpl.localize() // after every page template is parsed
+	s.handler = s.middleware(s.crossOrigin(s.withLocale(s.mux)))
 	return s
 }
 
