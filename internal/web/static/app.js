@@ -1,13 +1,16 @@
 // Manşet: small progressive enhancements. Reading works without this file.
 (function () {
   "use strict";
+  // The page's <html lang> says which UI language the server chose.
+  var EN = document.documentElement.lang === "en";
+  function L(tr, en) { return EN ? en : tr; }
   var button = document.getElementById("copy-link");
   var input = document.getElementById("share-url");
   if (!button || !input) return;
   button.hidden = false; // useless without JS, so shown only with it
   var status = document.querySelector(".copy-status");
   function done(ok) {
-    if (status) status.textContent = ok ? (button.getAttribute("data-copied") || "Kopyalandı") : "Kopyalanamadı; bağlantıyı seçip kopyalayın.";
+    if (status) status.textContent = ok ? (button.getAttribute("data-copied") || L("Kopyalandı", "Copied")) : L("Kopyalanamadı; bağlantıyı seçip kopyalayın.", "Could not copy; select the link and copy it.");
   }
   function fallback() {
     input.focus();

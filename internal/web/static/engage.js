@@ -4,6 +4,9 @@
 // of the API here and never baked into the HTML.
 (function () {
   "use strict";
+  // The page's <html lang> says which UI language the server chose.
+  var EN = document.documentElement.lang === "en";
+  function L(tr, en) { return EN ? en : tr; }
 
   function api(method, url, body) {
     var opts = { method: method, headers: { "Accept": "application/json" }, credentials: "same-origin" };
@@ -23,7 +26,7 @@
 
   function errorText(res) {
     if (res && res.data && res.data.error && res.data.error.message) return res.data.error.message;
-    return "Bir sorun oluştu. Lütfen yeniden deneyin.";
+    return L("Bir sorun oluştu. Lütfen yeniden deneyin.", "Something went wrong. Please try again.");
   }
 
   function loggedInHint() {
@@ -57,7 +60,7 @@
       name.textContent = user.name;
       var account = document.createElement("a");
       account.href = "/hesap";
-      account.textContent = "Hesabım";
+      account.textContent = L("Hesabım", "My account");
       var form = document.createElement("form");
       form.method = "post";
       form.action = "/cikis";
@@ -65,7 +68,7 @@
       var out = document.createElement("button");
       out.type = "submit";
       out.className = "link-button";
-      out.textContent = "Çıkış";
+      out.textContent = L("Çıkış", "Log out");
       form.appendChild(out);
       nav.append(name, account, form);
     });
@@ -110,10 +113,10 @@
         }
         show(res.data);
         var label = button.querySelector(".reaction-label");
-        status.textContent = withdraw ? "Tepkiniz geri alındı." :
-          "Tepkiniz kaydedildi: " + (label ? label.textContent : kind) + ".";
+        status.textContent = withdraw ? L("Tepkiniz geri alındı.", "Your reaction was withdrawn.") :
+          L("Tepkiniz kaydedildi: ", "Your reaction was saved: ") + (label ? label.textContent : kind) + ".";
       }, function () {
-        status.textContent = "Bağlantı kurulamadı. Lütfen yeniden deneyin.";
+        status.textContent = L("Bağlantı kurulamadı. Lütfen yeniden deneyin.", "Could not connect. Please try again.");
       }).then(function () { busy = false; });
     });
   }
@@ -149,7 +152,7 @@
       guest.querySelectorAll("input").forEach(function (i) { i.required = false; });
       var who = document.createElement("p");
       who.className = "comment-as";
-      who.textContent = user.name + " olarak yorum yazıyorsunuz.";
+      who.textContent = EN ? "Commenting as " + user.name + "." : user.name + " olarak yorum yazıyorsunuz.";
       guest.parentNode.insertBefore(who, guest);
     });
 
@@ -158,7 +161,8 @@
         ev.preventDefault();
         parentField.value = link.getAttribute("data-reply-to");
         replyTo.hidden = false;
-        replyTo.firstChild.textContent = (link.getAttribute("data-reply-name") || "Bir okur") + " adlı okura yanıt yazıyorsunuz. ";
+        var name = link.getAttribute("data-reply-name") || L("Bir okur", "a reader");
+        replyTo.firstChild.textContent = EN ? "You are replying to " + name + ". " : name + " adlı okura yanıt yazıyorsunuz. ";
         body.focus();
       });
     });
@@ -185,7 +189,7 @@
       var submit = commentForm.querySelector("button[type=submit]");
       submit.disabled = true;
       cstatus.setAttribute("role", "status");
-      cstatus.textContent = "Gönderiliyor…";
+      cstatus.textContent = L("Gönderiliyor…", "Sending…");
       api("POST", commentsURL, payload).then(function (res) {
         if (!res.ok) {
           cstatus.setAttribute("role", "alert");
@@ -199,10 +203,10 @@
         body.value = "";
         parentField.value = "";
         replyTo.hidden = true;
-        cstatus.textContent = "Yorumunuz onaylandıktan sonra yayınlanacak.";
+        cstatus.textContent = L("Yorumunuz onaylandıktan sonra yayınlanacak.", "Your comment will be published once it is approved.");
       }, function () {
         cstatus.setAttribute("role", "alert");
-        cstatus.textContent = "Bağlantı kurulamadı. Lütfen yeniden deneyin.";
+        cstatus.textContent = L("Bağlantı kurulamadı. Lütfen yeniden deneyin.", "Could not connect. Please try again.");
       }).then(function () { submit.disabled = false; });
     });
   }

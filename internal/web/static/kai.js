@@ -4,6 +4,9 @@
 // this file the form posts to /haber/{slug}/kai and a page answers.
 (function () {
   "use strict";
+  // The page's <html lang> says which UI language the server chose.
+  var EN = document.documentElement.lang === "en";
+  function L(tr, en) { return EN ? en : tr; }
 
   var form = document.getElementById("kai-form");
   var log = document.getElementById("kai-log");
@@ -37,7 +40,7 @@
     busy = on;
     form.setAttribute("aria-busy", on ? "true" : "false");
     form.querySelectorAll("button").forEach(function (b) { b.disabled = on; });
-    if (status) status.textContent = on ? "KAI yanıtlıyor…" : "";
+    if (status) status.textContent = on ? L("KAI yanıtlıyor…", "KAI is answering…") : "";
   }
 
   function ask(question) {
@@ -46,7 +49,7 @@
     q.appendChild(el("span", "kai-who", "Siz: "));
     q.appendChild(document.createTextNode(question));
     var a = el("div", "kai-a kai-pending");
-    var text = el("p", "kai-text", "KAI yanıtlıyor…");
+    var text = el("p", "kai-text", L("KAI yanıtlıyor…", "KAI is answering…"));
     a.appendChild(text);
     turn.appendChild(q);
     turn.appendChild(a);
@@ -120,7 +123,7 @@
   function showError(a, data) {
     a.className = "kai-a kai-error";
     a.textContent = "";
-    var msg = data && data.error && data.error.message ? data.error.message : "Bir sorun oluştu. Lütfen yeniden deneyin.";
+    var msg = data && data.error && data.error.message ? data.error.message : L("Bir sorun oluştu. Lütfen yeniden deneyin.", "Something went wrong. Please try again.");
     a.appendChild(el("p", "kai-text", msg));
   }
 
@@ -133,7 +136,7 @@
     answerText(p, ans.answer || "", cites);
     a.appendChild(p);
     if (cites.length) {
-      a.appendChild(el("p", "kai-cites-title", "Kaynak cümleler:"));
+      a.appendChild(el("p", "kai-cites-title", L("Kaynak cümleler:", "Source sentences:")));
       var ol = el("ol", "kai-cites");
       cites.forEach(function (c, i) {
         var li = el("li");
@@ -147,7 +150,7 @@
       a.appendChild(ol);
     }
     if (ans.engine && ans.engine.indexOf("llm:") === 0) {
-      a.appendChild(el("p", "kai-engine", "Dil modeliyle, yalnızca haber metinlerinden yanıtlandı."));
+      a.appendChild(el("p", "kai-engine", L("Dil modeliyle, yalnızca haber metinlerinden yanıtlandı.", "Answered by a language model, from the news texts only.")));
     }
     history.push({ question: question, answer: ans.answer || "" });
   }
