@@ -4,6 +4,7 @@ import (
 	"context"
 	"html/template"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -30,12 +31,57 @@ var hdrVaryHTML = []string{"Accept-Encoding, Accept-Language, Cookie"}
 
 type localeCtxKey struct{}
 
+// localeInfo is what withLocale leaves in the request context.
+type localeInfo struct {
+	loc string
+	// switchTR and switchEN are the footer links to this page in each
+	// locale, keeping the query parameters that choose what it shows.
+	switchTR, switchEN string
+}
+
 // localeFrom returns the request's UI locale; tr when none was decided.
 func localeFrom(ctx context.Context) string {
-	if l, ok := ctx.Value(localeCtxKey{}).(string); ok {
-		return l
+	if l, ok := ctx.Value(localeCtxKey{}).(*localeInfo); ok {
+		return l.loc
 	}
 	return localeTR
+}
+
+// langSwitch returns the footer's links to the page in Turkish and English.
+func langSwitch(ctx context.Context) (tr, en string) {
+	if l, ok := ctx.Value(localeCtxKey{}).(*localeInfo); ok {
+		return l.switchTR, l.switchEN
+	}
+	return "?lang=tr", "?lang=en"
+}
+
+// switchParams are, by path prefix, the query parameters a language switch
+// keeps: those that pick what the page shows. Others are dropped, so a
+// cached page (keyed without them) never carries a visitor's stray ones.
+var switchParams = []struct {
+	prefix string
+	keys   []string
+}{
+	{"/ara", []string{"q", "kategori", "sayfa"}},
+	{"/kategori/", []string{"sayfa"}},
+}
+
+// switchURL is the relative link to r's page in loc.
+func switchURL(r *http.Request, loc string) string {
+	keep := url.Values{}
+	for _, sp := range switchParams {
+		if !strings.HasPrefix(r.URL.Path, sp.prefix) {
+			continue
+		}
+		q := r.URL.Query()
+		for _, k := range sp.keys {
+			if v := q.Get(k); v != "" {
+				keep.Set(k, v)
+			}
+		}
+	}
+	keep.Set("lang", loc)
+	return "?" + keep.Encode()
 }
 
 // validLocale returns the locale v names ("en", "EN", "en-GB"...), or "".
@@ -102,7 +148,8 @@ func (s *Server) withLocale(h http.Handler) http.Handler {
 				MaxAge: langCookieAge, HttpOnly: true, Secure: s.secureCookies,
 				SameSite: http.SameSiteLaxMode})
 		}
-		h.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), localeCtxKey{}, loc)))
+		info := &localeInfo{loc: loc, switchTR: switchURL(r, localeTR), switchEN: switchURL(r, localeEN)}
+		h.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), localeCtxKey{}, info)))
 	})
 }
 

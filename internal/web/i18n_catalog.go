@@ -28,7 +28,6 @@ var catalogEN = map[string]string{
 	"Diğer manşetler":                "More top stories",
 	"Henüz yayımlanmış haber yok.":   "No news published yet.",
 	"Sisteme eklenme:":               "Added to our site:",
-	"yorum":                          "comments",
 	"Bu kategoride henüz haber yok.": "No news in this category yet.",
 	"Alt kategoriler":                "Subcategories",
 	"Sayfalar":                       "Pages",

@@ -3,6 +3,7 @@ package web
 import (
 	"io/fs"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strings"
@@ -251,4 +252,18 @@ func TestAccountPagesEnglish(t *testing.T) {
 	resp, body = site.do(t, nil, "GET", "/giris", nil, "Accept-Language", "tr")
 	want(t, resp, body, http.StatusOK)
 	mustContain(t, body, `<html lang="tr">`, "Beni hatırla")
+}
+
+func TestLangSwitchKeepsWhatThePageShows(t *testing.T) {
+	for _, tc := range []struct{ url, en string }{
+		{"/", "?lang=en"},
+		{"/?q=x&utm_source=y", "?lang=en"},
+		{"/kategori/dunya?sayfa=2&utm_source=y", "?lang=en&sayfa=2"},
+		{"/ara?q=merkez+bankas%C4%B1&kategori=dunya&lang=tr", "?kategori=dunya&lang=en&q=merkez+bankas%C4%B1"},
+	} {
+		r := httptest.NewRequest("GET", tc.url, nil)
+		if got := switchURL(r, localeEN); got != tc.en {
+			t.Errorf("switchURL(%s) = %q, want %q", tc.url, got, tc.en)
+		}
+	}
 }

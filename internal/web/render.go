@@ -58,6 +58,8 @@ type siteData struct {
 	LogoURL    string // absolute, for the publisher in JSON-LD
 	Accounts   bool   // show "Giriş Yap" / "Kayıt Ol"; scripts swap in the user
 	Lang       string // UI locale, "tr" or "en"; picks the template set
+	LangTR     string // this page in Turkish, for the footer switch
+	LangEN     string // this page in English
 }
 
 type navLink struct {
@@ -108,6 +110,7 @@ func (s *Server) loadSite(ctx context.Context) (*siteData, *categoryIndex, error
 		Accounts:   s.auth != nil,
 		Lang:       localeFrom(ctx),
 	}
+	site.LangTR, site.LangEN = langSwitch(ctx)
 	if u, err := s.assets.url("favicon.svg"); err == nil {
 		site.LogoURL = s.baseURL + u
 	}
@@ -161,13 +164,15 @@ func (s *Server) renderErrorPage(w http.ResponseWriter, r *http.Request, status 
 	if err != nil {
 		site = s.bareSite()
 		site.Lang = localeFrom(r.Context())
+		site.LangTR, site.LangEN = langSwitch(r.Context())
 	}
 	s.writeErrorPage(w, status, site, ev)
 }
 
 // bareSite is the chrome used when the store cannot be asked for settings.
 func (s *Server) bareSite() *siteData {
-	return &siteData{Name: "Manşet", BaseURL: s.baseURL, Year: s.now().Year()}
+	return &siteData{Name: "Manşet", BaseURL: s.baseURL, Year: s.now().Year(),
+		Lang: localeTR, LangTR: "?lang=tr", LangEN: "?lang=en"}
 }
 
 func (s *Server) writeErrorPage(w http.ResponseWriter, status int, site *siteData, ev errorView) {
