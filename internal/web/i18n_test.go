@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -266,4 +267,32 @@ func TestLangSwitchKeepsWhatThePageShows(t *testing.T) {
 			t.Errorf("switchURL(%s) = %q, want %q", tc.url, got, tc.en)
 		}
 	}
+}
+
+func TestArticleEngageEnglish(t *testing.T) {
+	site := newEngageSite(t, "http://manset.example")
+	a := site.add(t, "Tepki ve yorum dili", "dunya", 5)
+	resp, body := site.do(t, nil, "GET", "/haber/"+a.Slug+"?lang=en", nil)
+	want(t, resp, body, http.StatusOK)
+	mustContain(t, body, ">Liked<", ">Noteworthy<", ">Reactions<", ">Post comment<",
+		"Your e-mail address will not be published. Required fields are marked *",
+		"Chat with KAI about this story", ">Ask<")
+	mustNotContain(t, body, ">Beğendim<", "Yorumu gönder")
+
+	resp, body = site.do(t, nil, "GET", "/haber/"+a.Slug, nil)
+	want(t, resp, body, http.StatusOK)
+	mustContain(t, body, ">Beğendim<", "Yorumu gönder", "KAI ile Haber Hakkında Sohbet")
+}
+
+func TestCategoryPaginationEnglish(t *testing.T) {
+	s := newTestSite(t, 0)
+	for i := 0; i < 25; i++ {
+		s.add(t, "Sayfa haberi "+strconv.Itoa(i), "dunya", i+1)
+	}
+	_, body := getLang(t, s, "/kategori/dunya?sayfa=2&lang=en")
+	if !strings.Contains(body, "Next page") && !strings.Contains(body, "Previous page") {
+		t.Fatalf("no English pagination in:\n%.3000s", body)
+	}
+	mustContain(t, body, "<title>Dünya news – Page 2 – ", "Previous page", "<span>Page 2 / ")
+	mustNotContain(t, body, "Önceki sayfa", "Sonraki sayfa")
 }
