@@ -296,3 +296,17 @@ func TestCategoryPaginationEnglish(t *testing.T) {
 	mustContain(t, body, "<title>Dünya news – Page 2 – ", "Previous page", "<span>Page 2 / ")
 	mustNotContain(t, body, "Önceki sayfa", "Sonraki sayfa")
 }
+
+// FuzzPrefersEnglish checks that no header panics and that naming Turkish
+// first, at full weight, always keeps the site Turkish.
+func FuzzPrefersEnglish(f *testing.F) {
+	for _, s := range []string{"en-US,en;q=0.9", "tr;q=0.5,en;q=0.6", "en;q=1.5", ";;,,q=", "EN-gb;q=0.8 ,tr;q=0.7"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, al string) {
+		prefersEnglish(al)
+		if prefersEnglish("tr," + al) {
+			t.Errorf("%q preferred English over a leading tr", "tr,"+al)
+		}
+	})
+}
