@@ -26,8 +26,8 @@ const (
 )
 
 // hdrVaryHTML is the Vary of HTML pages: their bytes depend on the locale,
-// which comes from the cookie or Accept-Language.
-var hdrVaryHTML = []string{"Accept-Encoding, Accept-Language, Cookie"}
+// which comes from the lang cookie.
+var hdrVaryHTML = []string{"Accept-Encoding, Cookie"}
 
 type localeCtxKey struct{}
 
@@ -96,7 +96,7 @@ func validLocale(v string) string {
 }
 
 // negotiateLocale decides the locale of r: ?lang= first, then the cookie,
-// then Accept-Language. fromQuery tells whether the query chose it, so the
+// else Turkish. fromQuery tells whether the query chose it, so the
 // caller remembers that choice in the cookie.
 func negotiateLocale(r *http.Request) (loc string, fromQuery bool) {
 	if l := validLocale(r.URL.Query().Get("lang")); l != "" {
@@ -107,35 +107,10 @@ func negotiateLocale(r *http.Request) (loc string, fromQuery bool) {
 			return l, false
 		}
 	}
-	if prefersEnglish(r.Header.Get("Accept-Language")) {
-		return localeEN, false
-	}
+	// Accept-Language does not switch the site: it is a Turkish site whose
+	// readers often browse with English-language browsers, and a reader who
+	// wants English says so once with the footer switch.
 	return localeTR, false
-}
-
-// prefersEnglish reports whether an Accept-Language header ranks English
-// strictly above Turkish. Ties, and headers naming neither, stay Turkish:
-// the site is Turkish and English is the exception.
-func prefersEnglish(al string) bool {
-	var qEN, qTR float64 = -1, -1
-	for _, part := range strings.Split(al, ",") {
-		tag, params, _ := strings.Cut(part, ";")
-		q := 1.0
-		if p := strings.TrimSpace(params); strings.HasPrefix(p, "q=") {
-			v, err := strconv.ParseFloat(p[2:], 64)
-			if err != nil || v < 0 || v > 1 {
-				continue
-			}
-			q = v
-		}
-		switch validLocale(tag) {
-		case localeEN:
-			qEN = max(qEN, q)
-		case localeTR:
-			qTR = max(qTR, q)
-		}
-	}
-	return qEN > 0 && qEN > qTR
 }
 
 // withLocale decides each request's locale, keeps it in the context and,
