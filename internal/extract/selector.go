@@ -10,6 +10,14 @@ import (
 	"manset/internal/news"
 )
 
+// CheckSelector reports whether css is a selector ApplySelector accepts.
+func CheckSelector(css string) error {
+	if _, err := cascadia.ParseGroup(css); err != nil {
+		return news.Errorf(news.EINVALID, "Geçersiz CSS seçici %q: %v", css, err)
+	}
+	return nil
+}
+
 // ApplySelector replaces the body of x with the elements of the page that a
 // CSS selector picks, for the rare source whose layout defeats the general
 // extractor. Metadata stays as extracted. A selector that matches nothing

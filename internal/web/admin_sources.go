@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"manset/internal/extract"
 	"manset/internal/news"
 	"manset/internal/turkish"
 )
@@ -71,8 +72,8 @@ type adminSourceRow struct {
 
 // adminSourceForm is the add form as sent, shown again after an error.
 type adminSourceForm struct {
-	Kind, Name, URL, Category, Interval string
-	Review, Excerpt                     bool
+	Kind, Name, URL, Category, Interval, Selector string
+	Review, Excerpt                               bool
 }
 
 // adminSourcesView is the content of the sources page.
@@ -185,6 +186,10 @@ func readSourceSettings(r *http.Request, s *news.Source) error {
 	if r.PostFormValue("excerpt") != "" {
 		s.FullText = "excerpt"
 	}
+	s.Selector = strings.TrimSpace(r.PostFormValue("selector"))
+	if s.Selector != "" {
+		return extract.CheckSelector(s.Selector)
+	}
 	return nil
 }
 
@@ -206,7 +211,8 @@ func (as *adminSources) checkCategory(ctx context.Context, slug string) error {
 func (as *adminSources) create(w http.ResponseWriter, r *http.Request, u news.User) {
 	f := adminSourceForm{Kind: r.PostFormValue("kind"), Name: strings.TrimSpace(r.PostFormValue("name")),
 		URL: strings.TrimSpace(r.PostFormValue("url")), Category: r.PostFormValue("category"),
-		Interval: r.PostFormValue("interval"), Review: r.PostFormValue("review") != "", Excerpt: r.PostFormValue("excerpt") != ""}
+		Interval: r.PostFormValue("interval"), Review: r.PostFormValue("review") != "", Excerpt: r.PostFormValue("excerpt") != "",
+		Selector: r.PostFormValue("selector")}
 	s := news.Source{Name: f.Name, Kind: news.SourceKind(f.Kind), URL: f.URL}
 	err := readSourceSettings(r, &s)
 	if err == nil && s.Kind == news.SourceFile {

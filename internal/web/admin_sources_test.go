@@ -82,6 +82,16 @@ func TestAdminSourceAdd(t *testing.T) {
 	mustNotContain(t, body, "Şimdi çek", "style=", "<script>")
 }
 
+func TestAdminSourceAddWithSelector(t *testing.T) {
+	s := newSourcesTest(t)
+	s.mustPost(t, s.admin, "/admin/kaynaklar",
+		sourceForm("page", "Zor Site", "https://zor.example/haber/1", "", "60", "selector", "div.haber-metni > p"))
+	if src := s.sourceByName(t, "Zor Site"); src.Selector != "div.haber-metni > p" {
+		t.Errorf("selector stored as %q", src.Selector)
+	}
+	mustContain(t, s.page(t, s.admin, "/admin/kaynaklar", http.StatusOK), `value="div.haber-metni &gt; p"`)
+}
+
 func TestAdminSourceAddRefused(t *testing.T) {
 	s := newSourcesTest(t)
 	cases := []struct {
@@ -96,6 +106,7 @@ func TestAdminSourceAddRefused(t *testing.T) {
 		{"ErrFileKind", sourceForm("file", "Dosya", "https://ajans.example/", "", "15"), "manset import"},
 		{"ErrInterval", sourceForm("feed", "Sık", "https://ajans.example/rss", "", "0"), "Çekme aralığı"},
 		{"ErrCategory", sourceForm("feed", "Kayıp", "https://ajans.example/rss", "yok-boyle", "15"), "Seçilen kategori bulunamadı."},
+		{"ErrSelector", sourceForm("page", "Seçici", "https://ajans.example/haber/1", "", "15", "selector", "div[["), "Geçersiz CSS seçici"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
