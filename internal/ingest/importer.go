@@ -31,6 +31,8 @@ type Store interface {
 	RecentSimHashes(ctx context.Context, since time.Time) ([]news.HashRef, error)
 	AddArticleSource(ctx context.Context, s news.ArticleSource) error
 	CreateStory(ctx context.Context, s *news.Story) error
+	Story(ctx context.Context, id int64) (news.Story, error)
+	UpdateStory(ctx context.Context, s *news.Story) error
 	SetArticleStory(ctx context.Context, articleID, storyID int64) error
 }
 

@@ -57,7 +57,22 @@ func (im *Importer) cluster(ctx context.Context, a *news.Article) error {
 		storyID = s.ID
 	}
 	a.StoryID = storyID
-	return im.store.SetArticleStory(ctx, a.ID, storyID)
+	if err := im.store.SetArticleStory(ctx, a.ID, storyID); err != nil {
+		return err
+	}
+	return im.earliestFirst(ctx, storyID, a)
+}
+
+// earliestFirst renames a story after a report that turns out to be its
+// earliest, so "who published first" and the story title stay true when
+// an older article arrives late.
+func (im *Importer) earliestFirst(ctx context.Context, storyID int64, a *news.Article) error {
+	s, err := im.store.Story(ctx, storyID)
+	if err != nil || !a.DisplayTime().Before(s.FirstSeen) {
+		return err
+	}
+	s.Title, s.FirstSeen = a.Title, a.DisplayTime()
+	return im.store.UpdateStory(ctx, &s)
 }
 
 // storyDoc is what clustering compares of an article: its title and lead.

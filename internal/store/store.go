@@ -102,6 +102,9 @@ type Stories interface {
 	CreateStory(ctx context.Context, s *news.Story) error
 	// Story returns one story; unknown id is ENOTFOUND.
 	Story(ctx context.Context, id int64) (news.Story, error)
+	// UpdateStory replaces a story's title and first-seen time (when an
+	// earlier report joins it) and bumps UpdatedAt.
+	UpdateStory(ctx context.Context, s *news.Story) error
 }
 
 // Search is the full-text index over article titles, summaries and bodies.

@@ -46,3 +46,26 @@ func (db *DB) Story(ctx context.Context, id int64) (news.Story, error) {
 	s.FirstSeen, s.UpdatedAt = fromMs(first), fromMs(updated)
 	return s, mapErr(err, storyErrs)
 }
+
+// UpdateStory replaces a story's title and first-seen time and bumps
+// UpdatedAt; unknown id is ENOTFOUND.
+func (db *DB) UpdateStory(ctx context.Context, s *news.Story) error {
+	s.Title = strings.TrimSpace(s.Title)
+	if s.Title == "" {
+		return news.Errorf(news.EINVALID, "Haber dizisinin başlığı gerekli.")
+	}
+	s.FirstSeen = s.FirstSeen.UTC().Truncate(time.Millisecond)
+	s.UpdatedAt = db.now().UTC().Truncate(time.Millisecond)
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE stories SET title = ?, first_seen = ?, updated_at = ? WHERE id = ?`,
+			s.Title, toMs(s.FirstSeen), toMs(s.UpdatedAt), s.ID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return sql.ErrNoRows
+		}
+		return bumpVersion(ctx, tx)
+	})
+	return mapErr(err, storyErrs)
+}

@@ -14,6 +14,7 @@ func runAggregation(t *testing.T, open Opener) {
 		{"ArticleSourceOncePerURL", testArticleSourceOncePerURL},
 		{"ErrArticleSourceUnknownArticle", testArticleSourceUnknownArticle},
 		{"SetArticleStory", testSetArticleStory},
+		{"UpdateStory", testUpdateStory},
 	})
 }
 
@@ -111,4 +112,20 @@ func testSetArticleStory(t *testing.T, s store.Store) {
 	wantCode(t, s.SetArticleStory(ctx(t), 404, st.ID), news.ENOTFOUND)
 	wantCode(t, s.SetArticleStory(ctx(t), a.ID, 404), news.EINVALID)
 	must(t, s.SetArticleStory(ctx(t), a.ID, 0))
+}
+
+// testUpdateStory: an earlier report joining a story moves its title and
+// first-seen time; an unknown story is ENOTFOUND.
+func testUpdateStory(t *testing.T, s store.Store) {
+	st := news.Story{Title: "Sel sürüyor", FirstSeen: at(60)}
+	must(t, s.CreateStory(ctx(t), &st))
+	st.Title, st.FirstSeen = "Sel başladı", at(10)
+	must(t, s.UpdateStory(ctx(t), &st))
+	got, err := s.Story(ctx(t), st.ID)
+	must(t, err)
+	if got.Title != "Sel başladı" || !got.FirstSeen.Equal(at(10)) {
+		t.Errorf("story = %q %v, want the earlier title and time", got.Title, got.FirstSeen)
+	}
+	wantCode(t, s.UpdateStory(ctx(t), &news.Story{ID: 404, Title: "x"}), news.ENOTFOUND)
+	wantCode(t, s.UpdateStory(ctx(t), &news.Story{ID: st.ID, Title: " "}), news.EINVALID)
 }
