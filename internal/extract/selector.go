@@ -39,60 +39,15 @@ func ApplySelector(x news.Extracted, body []byte, contentType, selector string) 
 	if err != nil {
 		return x, news.Errorf(news.EINVALID, "sayfa ayrıştırılamadı: %v", err)
 	}
-	nodes := cascadia.QueryAll(doc, sel)
-	var paras []string
 	var raw bytes.Buffer
-	for _, n := range nodes {
-		paras = append(paras, nodeParagraphs(n)...)
+	for _, n := range cascadia.QueryAll(doc, sel) {
 		_ = html.Render(&raw, n)
 	}
-	if len(paras) == 0 {
+	text = FragmentText(raw.String())
+	if text == "" {
 		return x, nil
 	}
-	x.Text = strings.Join(paras, "\n\n")
+	x.Text = text
 	x.HTML = policy().Sanitize(raw.String())
 	return x, nil
-}
-
-// selectorBlocks end a paragraph in nodeParagraphs.
-var selectorBlocks = map[string]bool{"p": true, "div": true, "br": true, "li": true, "h1": true,
-	"h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "blockquote": true, "tr": true, "figcaption": true}
-
-// nodeParagraphs returns the visible text of n split into paragraphs at
-// block elements, skipping scripts, styles and forms.
-func nodeParagraphs(n *html.Node) []string {
-	var paras []string
-	var cur strings.Builder
-	flush := func() {
-		if s := strings.Join(strings.Fields(cur.String()), " "); s != "" {
-			paras = append(paras, s)
-		}
-		cur.Reset()
-	}
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		switch n.Type {
-		case html.TextNode:
-			cur.WriteString(n.Data)
-			return
-		case html.ElementNode:
-			switch n.Data {
-			case "script", "style", "noscript", "form", "iframe", "button":
-				return
-			}
-		}
-		block := n.Type == html.ElementNode && selectorBlocks[n.Data]
-		if block {
-			flush()
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-		if block {
-			flush()
-		}
-	}
-	walk(n)
-	flush()
-	return paras
 }

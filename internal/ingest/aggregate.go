@@ -231,13 +231,13 @@ func (ag *Aggregator) known(ctx context.Context, url string) bool {
 // itemExtracted turns a feed item into an article of its own (excerpt
 // policy, or when the page cannot be fetched).
 func itemExtracted(it feed.Item) news.Extracted {
-	text := textFromHTML(it.ContentHTML)
+	text := extract.FragmentText(it.ContentHTML)
 	if text == "" {
-		text = textFromHTML(it.Summary)
+		text = extract.FragmentText(it.Summary)
 	}
 	x := news.Extracted{
 		Title: it.Title, URL: it.URL, CanonicalURL: it.URL, Author: it.Author,
-		PublishedAt: it.Published, ModifiedAt: it.Updated, Summary: textFromHTML(it.Summary),
+		PublishedAt: it.Published, ModifiedAt: it.Updated, Summary: extract.FragmentText(it.Summary),
 		Image: it.Image, Text: text,
 	}
 	if len(it.Categories) > 0 {

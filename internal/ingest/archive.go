@@ -113,8 +113,8 @@ func (im *Importer) saveWXRPost(ctx context.Context, st *wxrState, p *wxr.Post, 
 		return Skipped, 0, nil
 	}
 	a := &news.Article{
-		Title: p.Title, Summary: textFromHTML(p.Excerpt), Slug: "",
-		BodyText: textFromHTML(p.Content), Status: status,
+		Title: p.Title, Summary: extract.FragmentText(p.Excerpt), Slug: "",
+		BodyText: extract.FragmentText(wordpressParagraphs(p.Content)), Status: status,
 		Author: st.authors[p.Author], PublishedAt: p.Published,
 		CanonicalURL: p.Link, SourceURL: p.Link,
 	}
@@ -171,7 +171,7 @@ func (im *Importer) saveWXRComments(ctx context.Context, articleID int64, commen
 		nc := &news.Comment{
 			ArticleID: articleID, ParentID: ids[c.Parent],
 			Name: firstNonEmpty(strings.TrimSpace(c.Author), "Anonim"), Email: c.AuthorEmail,
-			Body: textFromHTML(c.Content), Status: news.CommentPending,
+			Body: extract.FragmentText(c.Content), Status: news.CommentPending,
 		}
 		if c.Date != nil {
 			nc.CreatedAt = *c.Date
@@ -183,4 +183,17 @@ func (im *Importer) saveWXRComments(ctx context.Context, articleID int64, commen
 		ids[c.ID] = nc.ID
 	}
 	return errors.Join(errs...)
+}
+
+// wordpressParagraphs marks WordPress's paragraphs: a post written in the
+// classic editor keeps them as blank lines, which HTML would run together.
+func wordpressParagraphs(content string) string {
+	if strings.Contains(content, "<p") {
+		return content
+	}
+	var b strings.Builder
+	for _, chunk := range strings.Split(strings.ReplaceAll(content, "\r\n", "\n"), "\n\n") {
+		b.WriteString("<p>" + chunk + "</p>\n")
+	}
+	return b.String()
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"manset/internal/extract"
 	"manset/internal/ingest/dedup"
 	"manset/internal/news"
 	"manset/internal/turkish"
@@ -258,7 +259,7 @@ func normalise(a *news.Article) {
 		a.Summary = ""
 	}
 	if a.BodyText == "" && a.BodyHTML != "" {
-		a.BodyText = textFromHTML(a.BodyHTML)
+		a.BodyText = extract.FragmentText(a.BodyHTML)
 	}
 	paras := turkish.SplitParagraphs(a.BodyText)
 	// Pages often repeat the spot as the first paragraph; the article page

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/net/html"
+	"manset/internal/extract"
 
 	"manset/internal/news"
 	"manset/internal/turkish"
@@ -76,57 +76,13 @@ func PassageOf(a *news.Article, base string) Passage {
 func ArticleText(a *news.Article) string {
 	body := strings.TrimSpace(a.BodyText)
 	if body == "" {
-		body = HTMLText(a.BodyHTML)
+		body = extract.FragmentText(a.BodyHTML)
 	}
 	spot := strings.TrimSpace(a.Summary)
 	if spot == "" || strings.HasPrefix(body, spot) {
 		return body
 	}
 	return spot + "\n\n" + body
-}
-
-// blockTags end a paragraph in HTMLText.
-var blockTags = map[string]bool{"p": true, "div": true, "li": true, "h1": true, "h2": true,
-	"h3": true, "h4": true, "h5": true, "h6": true, "blockquote": true, "figcaption": true,
-	"br": true, "tr": true, "section": true, "article": true, "pre": true}
-
-// HTMLText returns the text of an HTML fragment, one paragraph per block
-// element, separated by blank lines; scripts and styles are skipped.
-func HTMLText(fragment string) string {
-	z := html.NewTokenizer(strings.NewReader(fragment))
-	var paras []string
-	var cur strings.Builder
-	skip := 0
-	end := func() {
-		if t := strings.Join(strings.Fields(cur.String()), " "); t != "" {
-			paras = append(paras, t)
-		}
-		cur.Reset()
-	}
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			end()
-			return strings.Join(paras, "\n\n")
-		case html.TextToken:
-			if skip == 0 {
-				cur.Write(z.Text())
-			}
-		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
-			name, _ := z.TagName()
-			tag := string(name)
-			if tag == "script" || tag == "style" {
-				if z.Token().Type == html.StartTagToken {
-					skip++
-				} else if skip > 0 {
-					skip--
-				}
-			}
-			if blockTags[tag] {
-				end()
-			}
-		}
-	}
 }
 
 // vagueTerms are index terms of words that say nothing about what a

@@ -6,7 +6,8 @@ import (
 	"strings"
 
 	"github.com/microcosm-cc/bluemonday"
-	xhtml "golang.org/x/net/html"
+
+	"manset/internal/extract"
 )
 
 // adminBodyPolicy is the formatting an article body may keep: paragraphs,
@@ -56,37 +57,5 @@ func sanitizeBody(in string) (bodyHTML, bodyText string) {
 		}
 	}
 	bodyHTML = strings.TrimSpace(adminBodyPolicy.Sanitize(b.String()))
-	return bodyHTML, htmlText(bodyHTML)
-}
-
-// adminTextBlocks end a paragraph of the plain-text version.
-var adminTextBlocks = map[string]bool{"p": true, "li": true, "h2": true, "h3": true, "h4": true,
-	"blockquote": true, "ul": true, "ol": true, "br": true}
-
-// htmlText returns the text of sanitised HTML, paragraphs separated by a
-// blank line, for search, feeds and descriptions.
-func htmlText(h string) string {
-	z := xhtml.NewTokenizer(strings.NewReader(h))
-	var paras []string
-	var cur strings.Builder
-	flush := func() {
-		if t := strings.Join(strings.Fields(cur.String()), " "); t != "" {
-			paras = append(paras, t)
-		}
-		cur.Reset()
-	}
-	for {
-		switch z.Next() {
-		case xhtml.ErrorToken:
-			flush()
-			return strings.Join(paras, "\n\n")
-		case xhtml.TextToken:
-			cur.Write(z.Text())
-		case xhtml.StartTagToken, xhtml.EndTagToken, xhtml.SelfClosingTagToken:
-			name, _ := z.TagName()
-			if adminTextBlocks[string(name)] {
-				flush()
-			}
-		}
-	}
+	return bodyHTML, extract.FragmentText(bodyHTML)
 }

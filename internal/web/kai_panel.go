@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 
+	"manset/internal/extract"
 	"manset/internal/kai"
 	"manset/internal/turkish"
 )
@@ -42,7 +43,7 @@ func (s *Server) addKAITemplates(k *kaiService) {
 // panel builds the KAI panel of an article page. It runs when the page is
 // rendered, which the page cache makes rare.
 func (k *kaiService) panel(v articleView) kaiPanelView {
-	body := kai.HTMLText(string(v.Body))
+	body := extract.FragmentText(string(v.Body))
 	p := kaiPanelView{ArticleID: v.ID, Slug: v.Slug}
 	if len(turkish.SplitSentences(body)) >= kaiSummaryMinText {
 		p.Summary = kai.Summarize(body, kaiSummarySentences)

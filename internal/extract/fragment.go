@@ -1,0 +1,59 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// fragmentBlocks end a paragraph in FragmentText.
+var fragmentBlocks = map[string]bool{"p": true, "div": true, "li": true, "ul": true, "ol": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "blockquote": true,
+	"figcaption": true, "br": true, "tr": true, "section": true, "article": true, "pre": true}
+
+// fragmentSkipped hold no readable text of the article.
+var fragmentSkipped = map[string]bool{"script": true, "style": true, "noscript": true,
+	"template": true, "iframe": true, "form": true, "button": true}
+
+// FragmentText returns the text of an HTML fragment (an article body, a
+// feed item, a comment): one paragraph per block element, whitespace
+// collapsed, paragraphs separated by a blank line. Scripts, styles, forms
+// and buttons are left out. It is the one HTML-to-text conversion the
+// importer, KAI, the newsroom and per-source selectors share.
+func FragmentText(fragment string) string {
+	z := html.NewTokenizer(strings.NewReader(fragment))
+	var paras []string
+	var cur strings.Builder
+	skip := 0
+	end := func() {
+		if t := strings.Join(strings.Fields(cur.String()), " "); t != "" {
+			paras = append(paras, t)
+		}
+		cur.Reset()
+	}
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			end()
+			return strings.Join(paras, "\n\n")
+		case html.TextToken:
+			if skip == 0 {
+				cur.Write(z.Text())
+			}
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			tag := string(name)
+			if fragmentSkipped[tag] {
+				if tt == html.StartTagToken {
+					skip++
+				} else if tt == html.EndTagToken && skip > 0 {
+					skip--
+				}
+			}
+			if fragmentBlocks[tag] {
+				end()
+			}
+		}
+	}
+}
