@@ -26,6 +26,11 @@ var policy = sync.OnceValue(func() *bluemonday.Policy {
 	return p
 })
 
+// Sanitize cuts an HTML body fragment down to the allowlist every stored
+// article body passes through (paragraphs, headings, lists, quotes,
+// figures, tables, links with rel=nofollow, images); nothing that runs.
+func Sanitize(fragment string) string { return policy().Sanitize(fragment) }
+
 // htmlWriter renders the kept blocks as clean HTML.
 type htmlWriter struct {
 	b     strings.Builder

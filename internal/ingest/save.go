@@ -271,7 +271,7 @@ func normalise(a *news.Article) {
 	if a.BodyHTML == "" {
 		a.BodyHTML = paragraphsHTML(paras)
 	} else {
-		a.BodyHTML = sanitizeHTML(a.BodyHTML)
+		a.BodyHTML = extract.Sanitize(a.BodyHTML)
 	}
 	if a.Summary == "" {
 		a.Summary = leadSummary(paras)
