@@ -276,7 +276,7 @@ func normalise(a *news.Article) {
 	if a.Summary == "" {
 		a.Summary = leadSummary(paras)
 	}
-	a.ContentHash = ContentHash(a.BodyText)
+	a.ContentHash = dedup.ContentHash(a.BodyText)
 	a.SimHash = dedup.SimHash(dedupText(a))
 }
 
@@ -290,11 +290,6 @@ func dedupText(a *news.Article) string {
 	}
 	return a.Summary + "\n\n" + a.BodyText
 }
-
-// ContentHash is the hex SHA-256 of text folded the Turkish way with
-// whitespace collapsed, so copies that differ only in case, diacritics or
-// spacing hash the same (dedup.ContentHash, which it is).
-func ContentHash(text string) string { return dedup.ContentHash(text) }
 
 func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 
