@@ -91,6 +91,11 @@ func HitRank(ranked []RankedSentence, gold []Span) int {
 			if s.Start <= g.Start && g.End <= s.End {
 				return k
 			}
+			for _, r := range s.Repeats {
+				if r.Start <= g.Start && g.End <= r.End {
+					return k
+				}
+			}
 		}
 	}
 	return -1

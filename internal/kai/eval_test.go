@@ -162,3 +162,35 @@ func checkSentences(t *testing.T, q Question, ranked []RankedSentence) {
 		}
 	}
 }
+
+// An article that repeats a paragraph offers its sentences once: the copy
+// is listed in Repeats, a gold answer in either copy is found at that rank,
+// and no other sentence is pushed out of the top three by a duplicate.
+func TestRankMergesRepeatedSentences(t *testing.T) {
+	para := "Kadıköy Belediyesi, sahil boyundaki yeni bisiklet yolunu salı günü hizmete açtı."
+	text := para + "\n\n" + bikeLane + "\n\n" + para
+	q := Question{Text: "Bisiklet yolu ne zaman hizmete açıldı?", Articles: []Passage{{Title: "Bisiklet yolu", Text: text}}}
+	ranked := NewExtractive().Rank(q)
+	copies, seen := 0, map[string]bool{}
+	for _, s := range ranked {
+		if seen[s.Text] {
+			t.Errorf("sentence %q ranked twice", s.Text)
+		}
+		seen[s.Text] = true
+		if s.Text == para {
+			copies = 1 + len(s.Repeats)
+			for _, r := range s.Repeats {
+				if text[r.Start:r.End] != para {
+					t.Errorf("repeat span reads %q", text[r.Start:r.End])
+				}
+			}
+		}
+	}
+	if copies != 3 {
+		t.Fatalf("the sentence stands 3 times; ranked once with %d places", copies)
+	}
+	last := strings.LastIndex(text, "salı günü")
+	if k := HitRank(ranked, []Span{{last, last + len("salı günü")}}); k != 0 {
+		t.Errorf("gold answer in the last copy found at rank %d, want 0", k)
+	}
+}

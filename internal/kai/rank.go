@@ -3,6 +3,7 @@ package kai
 import (
 	"math"
 	"sort"
+	"strings"
 
 	"manset/internal/turkish"
 )
@@ -17,6 +18,11 @@ type RankedSentence struct {
 	Text       string
 	Score      float64
 	Features   []float64
+	// Repeats are the other places in the same article where exactly
+	// this sentence stands (an article that repeats a paragraph). The
+	// copies are one candidate: a reader is never quoted the same
+	// sentence twice, and a copy cannot outrank itself.
+	Repeats []Span
 }
 
 // Extractive answers by quoting article sentences. It is safe for
@@ -102,7 +108,30 @@ func (e *Extractive) rank(q Question) *ranking {
 	}
 	r.sents = append([]*sentence(nil), r.doc.sents...)
 	sort.SliceStable(r.sents, func(i, j int) bool { return r.sents[i].Score > r.sents[j].Score })
+	r.sents = mergeRepeats(r.sents)
 	return r
+}
+
+// mergeRepeats folds later copies of a sentence (same article, same text
+// once white space and byte-order marks are trimmed) into the best-ranked
+// copy, whose Repeats lists where the others stand. sents is best first.
+func mergeRepeats(sents []*sentence) []*sentence {
+	type key struct {
+		article int
+		text    string
+	}
+	first := make(map[key]*sentence, len(sents))
+	out := sents[:0]
+	for _, s := range sents {
+		k := key{s.Article, strings.Trim(s.Text, " \t\r\n\ufeff")}
+		if f, ok := first[k]; ok {
+			f.Repeats = append(f.Repeats, Span{s.Start, s.End})
+			continue
+		}
+		first[k] = s
+		out = append(out, s)
+	}
+	return out
 }
 
 const (

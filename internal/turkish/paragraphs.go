@@ -84,6 +84,22 @@ func isGlueBreak(text string, i, cut, floor int) bool {
 	return !isDomainTail(text[cut:])
 }
 
+// gluedSentences reports whether the terminator at text[i], with text[j:]
+// following it without a space, ends one sentence and starts the next;
+// the same judgement as RepairGlued, for one spot.
+func gluedSentences(text string, i, j int) bool {
+	start := 0
+	if k := strings.LastIndexFunc(text[:i], unicode.IsSpace); k >= 0 {
+		_, size := utf8.DecodeRuneInString(text[k:])
+		start = k + size
+	}
+	tok := text[start:tokenEnd(text, i)]
+	if strings.Contains(tok, "://") || strings.Contains(tok, "@") || hasPrefixFold(tok, "www.") {
+		return false
+	}
+	return isGlueBreak(text, i, j, start)
+}
+
 // tokenEnd returns the offset of the first white space after i, or len(text).
 func tokenEnd(text string, i int) int {
 	if end := strings.IndexFunc(text[i:], unicode.IsSpace); end >= 0 {

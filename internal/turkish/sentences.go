@@ -29,7 +29,8 @@ var abbreviations = map[string]bool{
 // quote); line breaks always end one. A dot does not end a sentence after an
 // abbreviation ("Prof.", "vb."), an initial ("A. Yılmaz"), or an ordinal
 // number ("2. Dünya Savaşı", "1. gün"), nor inside a word, number, URL or
-// e-mail address, because those are not followed by a space.
+// e-mail address, because those are not followed by a space. Two sentences
+// glued without a space ("bilgini.Tam adı") are split as RepairGlued would.
 func SplitSentences(text string) []string {
 	var out []string
 	start := 0
@@ -86,6 +87,9 @@ func sentenceEnd(text string, i int) (end, next int) {
 	if j < len(text) {
 		r, _ := utf8.DecodeRuneInString(text[j:])
 		if !unicode.IsSpace(r) {
+			if gluedSentences(text, i, j) {
+				return j, j // "bilgini.Tam adı", "Musul).Astronom"
+			}
 			return -1, j // "3.5", "www.x.com", "a@b.com", "Prof.Dr."
 		}
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"math"
+	"math/rand/v2"
 	"slices"
 	"sort"
 )
@@ -13,6 +14,8 @@ type boostParams struct {
 	lambda        float64 // L2 on leaf values
 	minHess       float64 // smallest hessian sum in a child
 	keep          int     // rows per question kept (best by base score)
+	subsample     float64 // share of questions each tree is fitted on (1: all)
+	colsample     float64 // share of features each tree may split on (1: all)
 }
 
 // rows is a flattened training set for boosting: raw features, their bins,
@@ -24,6 +27,8 @@ type rows struct {
 	base  []float64
 	start []int // question q owns rows start[q]:start[q+1]
 	thr   [][]float64
+	// allowed marks the features the current tree may split on (nil: all).
+	allowed []bool
 }
 
 // newRows keeps, per question, the keep best rows by base score.
@@ -82,10 +87,33 @@ func boost(r *rows, p boostParams) []treeOut {
 	for i := range all {
 		all[i] = i
 	}
+	// A fixed seed keeps training reproducible; sampling questions and
+	// features per tree (stochastic boosting) fits the training titles
+	// less closely than every tree seeing everything.
+	rng := rand.New(rand.NewPCG(1, 2))
+	nf := len(r.thr)
 	for range p.rounds {
 		r.gradients(score, g, h)
 		t := newTree(p.depth)
-		r.build(&t, 0, all, 0, p, g, h)
+		idx := all
+		if p.subsample < 1 {
+			idx = nil
+			for q := 0; q+1 < len(r.start); q++ {
+				if rng.Float64() < p.subsample {
+					for i := r.start[q]; i < r.start[q+1]; i++ {
+						idx = append(idx, i)
+					}
+				}
+			}
+		}
+		r.allowed = nil
+		if p.colsample < 1 {
+			r.allowed = make([]bool, nf)
+			for f := range r.allowed {
+				r.allowed[f] = rng.Float64() < p.colsample
+			}
+		}
+		r.build(&t, 0, idx, 0, p, g, h)
 		for i := range score {
 			score[i] += t.value(r.x[i])
 		}
@@ -197,6 +225,9 @@ func (r *rows) bestSplit(idx []int, p boostParams, g, h []float64) (int, int, bo
 	bestGain, bf, bb := 1e-6, 0, 0
 	parent := gt * gt / (ht + p.lambda)
 	for f := range nf {
+		if r.allowed != nil && !r.allowed[f] {
+			continue
+		}
 		gl, hl := 0.0, 0.0
 		for b := range len(r.thr[f]) {
 			gl += G[f][b]

@@ -42,6 +42,8 @@ func main() {
 	flag.Float64Var(&bp.lambda, "lambda", 1, "L2 on leaf values")
 	flag.Float64Var(&bp.minHess, "minhess", 5, "smallest hessian sum in a leaf")
 	flag.IntVar(&bp.keep, "keep", 40, "rows per question kept for boosting")
+	flag.Float64Var(&bp.subsample, "subsample", 1, "share of questions each tree sees")
+	flag.Float64Var(&bp.colsample, "colsample", 1, "share of features each tree may split on")
 	flag.BoolVar(&lenientTargets, "lenient", false, "also train towards other sentences holding the answer text")
 	drop := flag.String("drop", "", "comma-separated features to leave out; ';' separates trials (reports only)")
 	flag.Parse()

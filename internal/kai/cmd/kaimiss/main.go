@@ -1,0 +1,55 @@
+// Command kaimiss lists the questions KAI ranks wrongly at article scope,
+// with the gold and the top sentence, sorted into repeats, lenient hits
+// (the top sentence holds the answer text elsewhere) and other misses:
+//
+//	go run ./internal/kai/cmd/kaimiss FILE.json [QUESTION-SUBSTRING]
+//
+// With a substring it prints the top five sentences and their features.
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"manset/internal/kai"
+)
+
+func main() {
+	f, _ := os.Open(os.Args[1])
+	items, _, _ := kai.LoadEval(f, kai.ScopeArticle)
+	e := kai.NewExtractive()
+	if len(os.Args) > 2 {
+		debug(items, e, os.Args[2])
+		return
+	}
+	dup, len1, other := 0, 0, 0
+	for _, it := range items {
+		r := e.Rank(it.Question)
+		k := kai.HitRank(r, it.Gold)
+		if k == 0 {
+			continue
+		}
+		txt := it.Question.Articles[0].Text
+		g := it.Gold[0]
+		ans := txt[g.Start:g.End]
+		var gs kai.RankedSentence
+		for _, s := range r {
+			if s.Start <= g.Start && g.End <= s.End {
+				gs = s
+			}
+		}
+		kind := "OTHER"
+		if strings.TrimSpace(gs.Text) == strings.TrimSpace(r[0].Text) {
+			kind = "DUP"
+			dup++
+		} else if strings.Contains(r[0].Text, ans) {
+			kind = "LENIENT"
+			len1++
+		} else {
+			other++
+		}
+		fmt.Printf("=== %s rank=%d Q: %s\n  A: %s\n  GOLD: %s\n  TOP: %s\n", kind, k, it.Question.Text, ans, gs.Text, r[0].Text)
+	}
+	fmt.Println("dup", dup, "lenient", len1, "other", other)
+}
