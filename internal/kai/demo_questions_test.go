@@ -31,7 +31,7 @@ func TestDemoVagueQuestions(t *testing.T) {
 		{"a11", "Bu olay nerede oldu?", []string{"Gdańsk'ta, yeni bir konut"}, "Gdańsk'ta"},
 		{"a14", "Bu olay ne zaman oldu?", []string{"perşembe günü düzenlenen törenle"}, "perşembe günü"},
 		{"a15", "Bu neden oldu?", []string{"uzun süren kuraklık nedeniyle"}, "kuraklık nedeniyle"},
-		{"a17", "Bu olay nerede oldu?", []string{"Lizbon'da beş gün süren"}, "Lizbon'da"},
+		{"a17", "Bu olay nerede oldu?", []string{"Lizbon'da beş gün süren", "Lizbon'da düzenlenen Kıyı Kentleri İklim Zirvesi'nde"}, "Lizbon'da"},
 		{"a24", "Kim açıklama yaptı?", []string{"Cengiz Uğurlu"}, "Cengiz Uğurlu"},
 		{"a26", "Bu olay ne zaman oldu?", []string{"pazar akşamı başlayan kar yağışı"}, "pazar akşamı"},
 		{"a26", "Bu neden oldu?", []string{"kar yağışı nedeniyle 214 köy yolu"}, "nedeniyle"},

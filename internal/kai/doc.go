@@ -16,6 +16,7 @@ type token struct {
 	term       string // primary stem (Extractive.stem)
 	alt        string // secondary stem (snowball), a second opinion for ranking
 	surface    string // folded word without apostrophe suffix: exact form
+	hash       uint64 // hashToken("t", term), the word's key in Pairs
 }
 
 // sentence is one candidate answer sentence of a prepared document.
@@ -89,6 +90,7 @@ func (c *wordCache) token(w string) token {
 	}
 	t = token{word: w, surface: surface(w)}
 	t.term, t.alt = c.forms(w)
+	t.hash = hashToken("t", t.term)
 	c.mu.Lock()
 	if len(c.m) >= wordCacheSize {
 		clear(c.m)

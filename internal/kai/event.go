@@ -126,11 +126,33 @@ func eventTypeScore(qu *query, s *sentence) float64 {
 		return 0
 	case qu.typ == qPlace:
 		return placeScore(s)
+	case qu.typ == qReason:
+		return reasonScore(s)
 	case len(answerSpans(qu.typ, s, &query{})) > 0:
 		// the title's names are the answer here, not words to skip
 		return 1
 	}
 	return 0
+}
+
+// reasonScore is 1 for a sentence with a reason clause, and 0.5 when its
+// only marker is "için" after an infinitive ("yanaşmak için"): that states
+// a purpose, not why the event happened, and without this the learned
+// ranker's tie-break alone decided between the two.
+func reasonScore(s *sentence) float64 {
+	score := 0.0
+	for i, t := range s.toks {
+		if _, ok := reasonMarkers[t.surface]; !ok {
+			continue
+		}
+		if t.surface == "icin" && i > 0 && (strings.HasSuffix(s.toks[i-1].surface, "mak") ||
+			strings.HasSuffix(s.toks[i-1].surface, "mek")) {
+			score = max(score, 0.5)
+			continue
+		}
+		return 1
+	}
+	return score
 }
 
 // titleShare is the share of the title's words found in s, by stem,

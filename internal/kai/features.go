@@ -26,6 +26,8 @@ const (
 	fBM25Rank
 	fMatched
 	fSoftCov
+	fPairBest // mean over question tokens of the best association (Pairs)
+	fPairSum  // log(1 + sum of all associations)
 	fTypeBase // question type × kind of phrase the sentence offers, see entityKinds
 )
 
@@ -35,7 +37,8 @@ const nFeatures = fTypeBase + int(nQTypes)*int(nEntityKinds)
 var featureNames = func() []string {
 	names := []string{"bm25", "bm25_norm", "bm25_top", "alt_norm", "idf_cov",
 		"exact_cov", "bigram", "proximity", "run", "prev", "next", "para", "first_in_para",
-		"rel_pos", "log_len", "novel", "title_free_cov", "bm25_rank", "matched", "soft_cov"}
+		"rel_pos", "log_len", "novel", "title_free_cov", "bm25_rank", "matched", "soft_cov",
+		"pair_best", "pair_sum"}
 	qnames := []string{"other", "person", "date", "place", "number", "reason", "how"}
 	enames := []string{"name", "date", "place", "number", "reason", "manner"}
 	for _, q := range qnames {
@@ -47,7 +50,7 @@ var featureNames = func() []string {
 }()
 
 // computeFeatures fills Features for every sentence of d.
-func computeFeatures(d *document, qu *query, titles []map[string]bool) {
+func computeFeatures(d *document, qu *query, titles []map[string]bool, pairs *Pairs) {
 	if len(d.sents) == 0 {
 		return
 	}
@@ -84,6 +87,7 @@ func computeFeatures(d *document, qu *query, titles []map[string]bool) {
 		sentenceFeatures(x, s, qu, idf, titles[s.Article])
 		s.Features = x
 	}
+	pairFeatures(d, qu, pairs)
 }
 
 // sentenceFeatures fills the features that depend on one sentence alone.

@@ -31,9 +31,10 @@ type query struct {
 	isTerm  map[string]bool
 	isAlt   map[string]bool
 	joined  string
-	vague   bool    // names nothing: asks about the article's main event
-	speech  bool    // vague and asks who made a statement
-	event   []token // the title's words, for vague questions
+	vague   bool     // names nothing: asks about the article's main event
+	speech  bool     // vague and asks who made a statement
+	event   []token  // the title's words, for vague questions
+	pairs   []uint64 // hashed tokens for the association table (Pairs)
 }
 
 // questionWords are folded forms of interrogatives and fillers that say
@@ -107,6 +108,8 @@ func (a *analyzer) analyzeQuery(q Question) *query {
 		qu.event = a.eventWords(q.Articles[0].Title)
 		qu.add(qu.event)
 		qu.index()
+		// No pairs: the table is learned from questions that name what
+		// they ask about, and vague ones are ranked by rules (event.go).
 		return qu
 	}
 	qu.add(a.tokens(q.Text))
@@ -118,6 +121,7 @@ func (a *analyzer) analyzeQuery(q Question) *query {
 		}
 	}
 	qu.index()
+	qu.pairs = a.questionPairTokens(q.Text, qu)
 	return qu
 }
 

@@ -30,6 +30,7 @@ type RankedSentence struct {
 type Extractive struct {
 	forms *wordCache // primary stem and snowball stem of words
 	model *model
+	pairs *Pairs // question × sentence token associations
 }
 
 // Option configures an Extractive.
@@ -51,7 +52,7 @@ func WithoutModel() Option {
 
 // NewExtractive returns the extractive engine with the embedded ranker.
 func NewExtractive(opts ...Option) *Extractive {
-	e := &Extractive{forms: newWordCache(turkish.StemForms), model: &defaultModel}
+	e := &Extractive{forms: newWordCache(turkish.StemForms), model: &defaultModel, pairs: defaultPairs}
 	for _, o := range opts {
 		o(e)
 	}
@@ -96,7 +97,7 @@ func (e *Extractive) rank(q Question) *ranking {
 			titles[i][t.term] = true
 		}
 	}
-	computeFeatures(r.doc, r.q, titles)
+	computeFeatures(r.doc, r.q, titles, e.pairs)
 	for _, s := range r.doc.sents {
 		s.Score = e.model.score(s.Features)
 		if s.Article > 0 {

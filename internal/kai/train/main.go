@@ -2,8 +2,10 @@
 // model over the features of kai.RankedSentence, then boosted regression
 // trees on top of it, both trained listwise (softmax over the sentences of
 // each question's article, the sentences holding the gold answer as
-// targets). It writes the model as Go. Only numbers leave the training
-// data; no text is copied. -holdout N reports accuracy on titles kept out.
+// targets). It writes the model as Go, and the question × sentence word
+// association table (kai.Pairs) it learns first as pairs.bin next to it.
+// Only numbers and hashes leave the training data; no text is copied.
+// -holdout N reports accuracy on titles kept out.
 //
 //	go run ./internal/kai/train -o internal/kai/weights.go tquad-train-v0.1.json
 package main
@@ -16,6 +18,7 @@ import (
 	"hash/fnv"
 	"math"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -46,8 +49,13 @@ func main() {
 	flag.Float64Var(&bp.colsample, "colsample", 1, "share of features each tree may split on")
 	flag.BoolVar(&lenientTargets, "lenient", false, "also train towards other sentences holding the answer text")
 	drop := flag.String("drop", "", "comma-separated features to leave out; ';' separates trials (reports only)")
+	pp := pairParams{folds: 4}
+	flag.BoolVar(&pp.on, "pairs", true, "learn the question × sentence token association table")
+	flag.IntVar(&pp.minGold, "pairmin", 3, "gold sentences a pair must occur in")
+	flag.Float64Var(&pp.alpha, "pairalpha", 1, "smoothing of the pair log-odds")
+	flag.Float64Var(&pp.minW, "pairminw", 0.25, "smallest pair weight kept")
 	flag.Parse()
-	train, held, err := load(flag.Arg(0), *scope, *holdout)
+	train, held, table, err := load(flag.Arg(0), *scope, *holdout, pp)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
@@ -78,6 +86,14 @@ func main() {
 		return
 	}
 	if err := os.WriteFile(*out, src, 0o644); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	if table == nil {
+		table = kai.NewPairs(nil)
+	}
+	// The table goes next to the weights: the model was fitted with it.
+	if err := os.WriteFile(filepath.Join(filepath.Dir(*out), "pairs.bin"), table.Encode(), 0o644); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
@@ -129,22 +145,66 @@ func run(train, held []example, l2 float64, iters int, bp boostParams) {
 	}
 }
 
-// load ranks every question with BM25 alone to get its feature rows.
-func load(path, scope string, holdout int) (train, held []example, err error) {
+// load ranks every question with BM25 alone to get its feature rows. With
+// pairs on, the association table is learned from the training titles
+// only: held-out questions are scored with the table of all training
+// titles, and each training question with the table of the other folds, so
+// the ranker learns how much the table is worth on unseen titles. The
+// returned table is the one of all training titles.
+func load(path, scope string, holdout int, pp pairParams) (train, held []example, table *kai.Pairs, err error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	defer f.Close()
 	items, _, err := kai.LoadEval(f, scope)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	e := kai.NewExtractive(kai.WithoutModel())
+	isHeld := func(it kai.EvalItem) bool {
+		h := fnv.New32a()
+		h.Write([]byte(it.Question.Articles[0].Title))
+		return holdout > 0 && h.Sum32()%uint32(holdout) == 0
+	}
+	e := kai.NewExtractive(kai.WithoutModel(), kai.WithPairs(nil))
+	engine := func(kai.EvalItem) *kai.Extractive { return e }
+	if pp.on {
+		var all []*pairStats
+		fold := make([][]*pairStats, pp.folds)
+		for _, it := range items {
+			if isHeld(it) {
+				continue
+			}
+			st, ok := collectPairs(e, it)
+			if !ok {
+				continue
+			}
+			all = append(all, &st)
+			k := pairFold(it.Question.Articles[0].Title, pp.folds)
+			for j := range fold {
+				if j != k {
+					fold[j] = append(fold[j], &st)
+				}
+			}
+		}
+		table = learnPairs(all, pp)
+		fmt.Fprintf(os.Stderr, "pairs: %d from %d training questions\n", table.Len(), len(all))
+		full := kai.NewExtractive(kai.WithoutModel(), kai.WithPairs(table))
+		byFold := make([]*kai.Extractive, pp.folds)
+		for j := range fold {
+			byFold[j] = kai.NewExtractive(kai.WithoutModel(), kai.WithPairs(learnPairs(fold[j], pp)))
+		}
+		engine = func(it kai.EvalItem) *kai.Extractive {
+			if isHeld(it) {
+				return full
+			}
+			return byFold[pairFold(it.Question.Articles[0].Title, pp.folds)]
+		}
+	}
 	for _, it := range items {
 		var ex example
 		any := false
-		for _, s := range e.Rank(it.Question) {
+		for _, s := range engine(it).Rank(it.Question) {
 			hit := kai.HitRank([]kai.RankedSentence{s}, it.Gold) == 0
 			any = any || hit
 			ex.x = append(ex.x, s.Features)
@@ -154,15 +214,13 @@ func load(path, scope string, holdout int) (train, held []example, err error) {
 		if !any {
 			continue // the answer crosses a sentence boundary: nothing to learn
 		}
-		h := fnv.New32a()
-		h.Write([]byte(it.Question.Articles[0].Title))
-		if holdout > 0 && h.Sum32()%uint32(holdout) == 0 {
+		if isHeld(it) {
 			held = append(held, ex)
 		} else {
 			train = append(train, ex)
 		}
 	}
-	return train, held, nil
+	return train, held, table, nil
 }
 
 // standardise rescales features in place to zero mean, unit variance over

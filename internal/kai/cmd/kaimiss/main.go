@@ -5,6 +5,8 @@
 //	go run ./internal/kai/cmd/kaimiss FILE.json [QUESTION-SUBSTRING]
 //
 // With a substring it prints the top five sentences and their features.
+// With -split TRAIN.json first, it prints acc@1 apart for the articles that
+// share a paragraph with the training file and for the unseen ones.
 package main
 
 import (
@@ -16,14 +18,38 @@ import (
 )
 
 func main() {
-	f, _ := os.Open(os.Args[1])
-	items, _, _ := kai.LoadEval(f, kai.ScopeArticle)
+	var trainPath string
+	if len(os.Args) > 2 && os.Args[1] == "-split" {
+		trainPath = os.Args[2]
+		os.Args = append(os.Args[:1], os.Args[3:]...)
+	}
+	if len(os.Args) < 2 {
+		fmt.Fprintln(os.Stderr, "usage: kaimiss [-split TRAIN.json] FILE.json [QUESTION-SUBSTRING]")
+		os.Exit(2)
+	}
+	f, err := os.Open(os.Args[1])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	items, _, err := kai.LoadEval(f, kai.ScopeArticle)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
 	e := kai.NewExtractive()
+	if trainPath != "" {
+		if err := split(trainPath, items, e); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		return
+	}
 	if len(os.Args) > 2 {
 		debug(items, e, os.Args[2])
 		return
 	}
-	dup, len1, other := 0, 0, 0
+	repeat, len1, other := 0, 0, 0
 	for _, it := range items {
 		r := e.Rank(it.Question)
 		k := kai.HitRank(r, it.Gold)
@@ -41,8 +67,8 @@ func main() {
 		}
 		kind := "OTHER"
 		if strings.TrimSpace(gs.Text) == strings.TrimSpace(r[0].Text) {
-			kind = "DUP"
-			dup++
+			kind = "REPEAT"
+			repeat++
 		} else if strings.Contains(r[0].Text, ans) {
 			kind = "LENIENT"
 			len1++
@@ -51,5 +77,5 @@ func main() {
 		}
 		fmt.Printf("=== %s rank=%d Q: %s\n  A: %s\n  GOLD: %s\n  TOP: %s\n", kind, k, it.Question.Text, ans, gs.Text, r[0].Text)
 	}
-	fmt.Println("dup", dup, "lenient", len1, "other", other)
+	fmt.Println("repeat", repeat, "lenient", len1, "other", other)
 }
