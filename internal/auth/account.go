@@ -29,9 +29,10 @@ func (s *Service) CreateUser(ctx context.Context, email, name string, role news.
 
 func userTarget(id int64) string { return fmt.Sprintf("user:%d", id) }
 
-// ChangePassword sets a new password after checking the current one, and
-// ends every other session of the user; keepToken (the caller's session)
-// stays. Wrong guesses count against the login limit of the account.
+// ChangePassword sets a new password after checking the current one, ends
+// every other session of the user (keepToken, the caller's session, stays)
+// and cancels reset links mailed before: whoever holds an old link must
+// not undo the change. Wrong guesses count against the login limit of the account.
 func (s *Service) ChangePassword(ctx context.Context, userID int64, keepToken, current, next string) error {
 	u, err := s.store.User(ctx, userID)
 	if err != nil {
@@ -54,8 +55,10 @@ func (s *Service) ChangePassword(ctx context.Context, userID int64, keepToken, c
 	if wellFormed(keepToken) {
 		keep = HashToken(keepToken)
 	}
-	_, err = s.store.DeleteUserSessions(ctx, u.ID, keep)
-	return err
+	if _, err := s.store.DeleteUserSessions(ctx, u.ID, keep); err != nil {
+		return err
+	}
+	return s.store.DeletePasswordResets(ctx, u.ID)
 }
 
 // RequestPasswordReset mails a single-use reset link when email belongs to
@@ -147,6 +150,9 @@ func (s *Service) Disable(ctx context.Context, actor news.User, userID int64, di
 	}
 	if disabled {
 		if _, err := s.store.DeleteUserSessions(ctx, u.ID, ""); err != nil {
+			return err
+		}
+		if err := s.store.DeletePasswordResets(ctx, u.ID); err != nil {
 			return err
 		}
 	}

@@ -24,6 +24,7 @@ type Store interface {
 	DeleteUserSessions(ctx context.Context, userID int64, keepHash string) (int, error)
 	CreatePasswordReset(ctx context.Context, tokenHash string, userID int64, expires time.Time) error
 	ConsumePasswordReset(ctx context.Context, tokenHash string, now time.Time) (int64, error)
+	DeletePasswordResets(ctx context.Context, userID int64) error
 	PurgeExpiredSessions(ctx context.Context, now time.Time) (int, error)
 	AddAudit(ctx context.Context, e *news.AuditEntry) error
 }

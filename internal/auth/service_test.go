@@ -209,6 +209,7 @@ func TestSessionExpiryAndSliding(t *testing.T) {
 func TestChangePasswordRevokesOtherSessions(t *testing.T) {
 	e := newEnv(t, roomy)
 	u, here := e.register(t, "ayse@ornek.example", "gizli-şifre-1")
+	pending := e.resetToken(t, "ayse@ornek.example") // mailed before the change
 	_, there, _ := e.svc.Login(t.Context(), "192.0.2.1", "ayse@ornek.example", "gizli-şifre-1", true)
 	wantCode(t, e.svc.ChangePassword(t.Context(), u.ID, here, "yanlış-şifre", "yeni-şifre-2"), news.EINVALID)
 	wantCode(t, e.svc.ChangePassword(t.Context(), u.ID, here, "gizli-şifre-1", "kısa"), news.EINVALID)
@@ -225,4 +226,5 @@ func TestChangePasswordRevokesOtherSessions(t *testing.T) {
 	if _, _, err := e.svc.Login(t.Context(), "192.0.2.1", "ayse@ornek.example", "yeni-şifre-2", false); err != nil {
 		t.Errorf("new password refused: %v", err)
 	}
+	wantCode(t, e.svc.ResetPassword(t.Context(), pending, "saldırgan-şifre-3"), news.EINVALID)
 }

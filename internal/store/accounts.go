@@ -45,6 +45,9 @@ type Sessions interface {
 	// user id and invalidates every reset token of that user. A token that
 	// is unknown, used or expired at now is EINVALID.
 	ConsumePasswordReset(ctx context.Context, tokenHash string, now time.Time) (int64, error)
+	// DeletePasswordResets cancels every pending reset token of userID, so
+	// a link mailed before a password change or a disabling is dead.
+	DeletePasswordResets(ctx context.Context, userID int64) error
 }
 
 // Reactions stores one reaction per reader per article. A reader is

@@ -136,6 +136,13 @@ func (db *DB) CreatePasswordReset(ctx context.Context, tokenHash string, userID 
 // ConsumePasswordReset uses a token once: deleting it in the same write
 // that reads it is what makes a second use fail, even when concurrent.
 // The user's other reset tokens go with it.
+func (db *DB) DeletePasswordResets(ctx context.Context, userID int64) error {
+	return db.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `DELETE FROM password_resets WHERE user_id = ?`, userID)
+		return err
+	})
+}
+
 func (db *DB) ConsumePasswordReset(ctx context.Context, tokenHash string, now time.Time) (int64, error) {
 	var userID, expires int64
 	err := db.inTx(ctx, func(tx *sql.Tx) error {

@@ -29,6 +29,7 @@ func runSessions(t *testing.T, open Opener) {
 		{"ErrRawTokenRefused", testSessionErrRawToken},
 		{"ResetTokenSingleUse", testResetSingleUse},
 		{"ResetTokenExpires", testResetExpires},
+		{"ResetTokensCancelled", testResetCancelled},
 		{"ResetTokenConcurrentUse", testResetConcurrent},
 	})
 }
@@ -193,6 +194,24 @@ func testResetSingleUse(t *testing.T, s store.Store) {
 	wantCode(t, err, news.EINVALID)
 	_, err = s.ConsumePasswordReset(ctx(t), hash('b'), at(0)) // the user's other token went too
 	wantCode(t, err, news.EINVALID)
+}
+
+// testResetCancelled: cancelling a user's reset tokens leaves other
+// users' tokens alone.
+func testResetCancelled(t *testing.T, s store.Store) {
+	u := user(t, s, "ayse@ornek.example")
+	other := user(t, s, "mehmet@ornek.example")
+	must(t, s.CreatePasswordReset(ctx(t), hash('a'), u.ID, at(60)))
+	must(t, s.CreatePasswordReset(ctx(t), hash('b'), u.ID, at(60)))
+	must(t, s.CreatePasswordReset(ctx(t), hash('c'), other.ID, at(60)))
+	must(t, s.DeletePasswordResets(ctx(t), u.ID))
+	for _, c := range []byte{'a', 'b'} {
+		_, err := s.ConsumePasswordReset(ctx(t), hash(c), at(0))
+		wantCode(t, err, news.EINVALID)
+	}
+	if id, err := s.ConsumePasswordReset(ctx(t), hash('c'), at(0)); err != nil || id != other.ID {
+		t.Errorf("other user's token: id %d, %v", id, err)
+	}
 }
 
 func testResetExpires(t *testing.T, s store.Store) {
