@@ -19,3 +19,22 @@ func TestFragmentText(t *testing.T) {
 		})
 	}
 }
+
+func TestDropLeadBlock(t *testing.T) {
+	spot := "Belediye yeni parkı açtı."
+	tests := []struct{ name, in, want string }{
+		{"repeated spot", "<p>Belediye  yeni <b>parkı</b> açtı.</p>\n<p>Tören kalabalıktı.</p>", "<p>Tören kalabalıktı.</p>"},
+		{"inside a wrapper", "<div><p>Belediye yeni parkı açtı.</p><p>Tören.</p></div>", "<div><p>Tören.</p></div>"},
+		{"first paragraph differs", "<p>Tören kalabalıktı.</p><p>Belediye yeni parkı açtı.</p>", "<p>Tören kalabalıktı.</p><p>Belediye yeni parkı açtı.</p>"},
+		{"text before it", "Giriş <p>Belediye yeni parkı açtı.</p>", "Giriş <p>Belediye yeni parkı açtı.</p>"},
+		{"longer first paragraph", "<p>Belediye yeni parkı açtı. Tören kalabalıktı.</p>", "<p>Belediye yeni parkı açtı. Tören kalabalıktı.</p>"},
+		{"unclosed", "<p>Belediye yeni parkı açtı.", "<p>Belediye yeni parkı açtı."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := DropLeadBlock(tt.in, spot); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -3,6 +3,7 @@ package extract
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -50,6 +51,27 @@ func FuzzDecode(f *testing.F) {
 			if !utf8.ValidString(got) {
 				t.Fatalf("Decode(%q, %q) is not UTF-8", body, ct)
 			}
+		}
+	})
+}
+
+// FuzzDropLeadBlock: the function removes at most the first paragraph, and
+// only one whose text is the given text.
+func FuzzDropLeadBlock(f *testing.F) {
+	f.Add("<p>Spot cümlesi.</p><p>Gövde.</p>", "Spot cümlesi.")
+	f.Add("<div><p>Spot</p></div>", "Spot")
+	f.Add("<p>a<p>b</p></p>", "a")
+	f.Fuzz(func(t *testing.T, fragment, text string) {
+		out := DropLeadBlock(fragment, text)
+		if out == fragment {
+			return
+		}
+		if len(out) >= len(fragment) {
+			t.Fatalf("changed without getting shorter: %q -> %q", fragment, out)
+		}
+		before, after := FragmentText(fragment), FragmentText(out)
+		if !strings.HasPrefix(before, strings.Join(strings.Fields(text), " ")) {
+			t.Fatalf("removed a paragraph that is not %q: %q -> %q", text, before, after)
 		}
 	})
 }

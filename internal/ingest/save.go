@@ -264,14 +264,15 @@ func normalise(a *news.Article) {
 	paras := turkish.SplitParagraphs(a.BodyText)
 	// Pages often repeat the spot as the first paragraph; the article page
 	// shows the spot above the body, so keep it once.
+	lead := ""
 	if len(paras) > 1 && a.Summary != "" && collapseSpace(paras[0]) == a.Summary {
-		paras = paras[1:]
+		lead, paras = paras[0], paras[1:]
 	}
 	a.BodyText = strings.Join(paras, "\n\n")
 	if a.BodyHTML == "" {
 		a.BodyHTML = paragraphsHTML(paras)
 	} else {
-		a.BodyHTML = extract.Sanitize(a.BodyHTML)
+		a.BodyHTML = extract.DropLeadBlock(extract.Sanitize(a.BodyHTML), lead)
 	}
 	if a.Summary == "" {
 		a.Summary = leadSummary(paras)
