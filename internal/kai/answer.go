@@ -1,7 +1,9 @@
 package kai
 
 import (
+	"regexp"
 	"slices"
+	"strings"
 
 	"manset/internal/turkish"
 )
@@ -67,11 +69,27 @@ func contentCoverage(toks []token, qu *query, idf map[string]float64) float64 {
 		seen[t.term] = true
 		w := max(idf[t.term], 0.1)
 		all += w
-		if terms[t.term] || alts[t.alt] || surfs[t.surface] {
+		if terms[t.term] || alts[t.alt] || surfs[t.surface] || rootOfOne(t.surface, toks) {
 			got += w
 		}
 	}
 	return ratio(got, all)
+}
+
+// rootOfOne reports whether a question word of four letters or more is
+// the start of a word in toks: the bare root "saat" of "saatle", "okul" of
+// "okulda", which the stemmers miss when a loanword breaks vowel harmony
+// or a short root meets a long suffix.
+func rootOfOne(word string, toks []token) bool {
+	if len(word) < 4 {
+		return false
+	}
+	for _, t := range toks {
+		if strings.HasPrefix(t.surface, word) {
+			return true
+		}
+	}
+	return false
 }
 
 // pick returns the best sentence and up to two more that score nearly as
@@ -154,18 +172,57 @@ func speakerFirst(s *sentence, spans []span) []span {
 	return spans
 }
 
-// countedFirst moves to the front the number followed closely by a word
-// of the question: "kaç kişi" is answered by "1,2 milyon kişi".
+// countedFirst moves to the front the number followed most closely (within
+// two words) by a word of the question: "kaç kişi" is answered by "1,2
+// milyon kişi", "kaç büyüklüğünde" by "6,1 büyüklüğünde", not by the
+// "11.47'de" before it. A time of day answers only "saat kaçta".
 func countedFirst(s *sentence, spans []span, qu *query) []span {
+	isClock := func(sp span) bool { return clockTime.MatchString(s.Text[sp.start:sp.end]) }
+	if qu.clock {
+		return append(filterSpans(spans, isClock, true), filterSpans(spans, isClock, false)...)
+	}
+	best, bestGap := -1, 3 // a counted noun at most two words after the number
 	for i, sp := range spans {
+		if isClock(sp) {
+			continue // "11.47'de" is when, not how many
+		}
+		gap, n := -1, 0
 		for _, t := range s.toks {
-			if t.start >= sp.start && t.start <= sp.end+25 && qu.mentions(t) && !hasDigit(t.word) {
-				out := append([]span{sp}, spans[:i]...)
-				return append(out, spans[i+1:]...)
+			if t.start < sp.start || hasDigit(t.word) && t.end <= sp.end {
+				continue // before the number, or the number itself
+			}
+			if qu.mentions(t) {
+				gap = n
+				break
+			}
+			if n++; n >= bestGap {
+				break
 			}
 		}
+		if gap >= 0 && gap < bestGap {
+			best, bestGap = i, gap
+		}
 	}
-	return spans
+	if best < 0 {
+		// no counted noun: any number but a time of day comes first
+		return append(filterSpans(spans, isClock, false), filterSpans(spans, isClock, true)...)
+	}
+	out := append([]span{spans[best]}, spans[:best]...)
+	return append(out, spans[best+1:]...)
 }
+
+// filterSpans returns the spans for which keep says want, in order.
+func filterSpans(spans []span, keep func(span) bool, want bool) []span {
+	var out []span
+	for _, sp := range spans {
+		if keep(sp) == want {
+			out = append(out, sp)
+		}
+	}
+	return out
+}
+
+// clockTime matches a time of day ("11.47'de", "14:30").
+var clockTime = regexp.MustCompile(`^([01]?\d|2[0-3])[.:][0-5]\d\b`)
 
 func hasFullDate(s string) bool { return len(turkish.FindDates(s)) > 0 }

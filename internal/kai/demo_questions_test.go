@@ -117,3 +117,34 @@ func TestDemoWhenSuggestion(t *testing.T) {
 		t.Errorf("undated article answered: %+v", ans)
 	}
 }
+
+// A related article is context, not the subject: a question the asked
+// article answers is answered from it, even when a related article (here
+// the İzmir water cuts, next to the Mersin port strike) has a sentence of
+// the asked type that half-matches the question.
+func TestDemoAskedArticleFirst(t *testing.T) {
+	var asked, related demoArticle
+	for _, a := range loadDemoArticles(t) {
+		switch {
+		case a.Name == "a20":
+			asked = a
+		case strings.Contains(a.Title, "barajlardaki doluluk"):
+			related = a
+		}
+	}
+	if asked.Text == "" || related.Text == "" {
+		t.Fatal("demo articles missing")
+	}
+	e := NewExtractive()
+	for _, q := range []string{"Kaç gemi bekliyor?", "Limanda kaç gemi bekliyor?", "Grev neden başladı?"} {
+		ans, err := e.Ask(context.Background(), AboutArticle(Question{Text: q, Articles: []Passage{
+			{ArticleID: 1, Title: asked.Title, Text: asked.Text},
+			{ArticleID: 2, Title: related.Title, Text: related.Text}}}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ans.Covered || ans.Citations[0].ArticleID != 1 {
+			t.Errorf("%q: first citation %+v, want the asked article", q, ans.Citations)
+		}
+	}
+}

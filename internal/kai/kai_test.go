@@ -186,3 +186,20 @@ func TestAskConcurrently(t *testing.T) {
 		}
 	}
 }
+
+// "kaç" is answered by the number the question's noun follows, and a time
+// of day answers only "saat kaçta".
+func TestAskHighlightsTheCountedNumber(t *testing.T) {
+	quake := Passage{ArticleID: 5, Title: "Kuzeyde deprem", Text: "Ada açıklarında yerel saatle 11.47'de 6,1 büyüklüğünde bir deprem meydana geldi. Raflardan düşen eşyalar nedeniyle 7 kişi hafif yaralandı."}
+	tests := []struct{ question, highlight string }{
+		{"Deprem kaç büyüklüğündeydi?", "6,1 büyüklüğünde"},
+		{"Kaç kişi yaralandı?", "7 kişi"},
+		{"Deprem saat kaçta oldu?", "11.47'de"},
+	}
+	for _, tt := range tests {
+		ans := ask(t, Question{Text: tt.question, Articles: []Passage{quake}})
+		if !ans.Covered || ans.Citations[0].Highlight != tt.highlight {
+			t.Errorf("%q: got %+v, want highlight %q", tt.question, ans.Citations, tt.highlight)
+		}
+	}
+}

@@ -31,6 +31,7 @@ type query struct {
 	isTerm  map[string]bool
 	isAlt   map[string]bool
 	joined  string
+	clock   bool     // asks for a time of day ("Saat kaçta?")
 	vague   bool     // names nothing: asks about the article's main event
 	speech  bool     // vague and asks who made a statement
 	event   []token  // the title's words, for vague questions
@@ -86,6 +87,12 @@ func questionType(text string) qtype {
 	return qOther
 }
 
+// asksClockTime reports whether a question asks for a time of day.
+func asksClockTime(text string) bool {
+	folded := " " + strings.Join(strings.Fields(wordsOnly(turkish.Fold(text))), " ") + " "
+	return strings.Contains(folded, " kacta ") || strings.Contains(folded, " saat ")
+}
+
 // wordsOnly replaces punctuation by spaces so "kim?" reads as "kim ".
 func wordsOnly(s string) string {
 	return strings.Map(func(r rune) rune {
@@ -103,7 +110,7 @@ func isWordChar(r rune) bool {
 // analyzeQuery analyses q.Text; a follow-up with fewer than two content
 // words borrows the content words of earlier questions ("peki ne zaman?").
 func (a *analyzer) analyzeQuery(q Question) *query {
-	qu := &query{typ: questionType(q.Text)}
+	qu := &query{typ: questionType(q.Text), clock: asksClockTime(q.Text)}
 	if qu.vague, qu.speech = vagueQuestion(q); qu.vague {
 		qu.event = a.eventWords(q.Articles[0].Title)
 		qu.add(qu.event)

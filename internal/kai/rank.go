@@ -107,11 +107,38 @@ func (e *Extractive) rank(q Question) *ranking {
 	if r.q.vague {
 		r.untyped = !r.rescoreForEvent()
 	}
+	keepAskedArticleFirst(r.doc.sents)
 	r.sents = append([]*sentence(nil), r.doc.sents...)
 	sort.SliceStable(r.sents, func(i, j int) bool { return r.sents[i].Score > r.sents[j].Score })
 	r.sents = mergeRepeats(r.sents)
 	return r
 }
+
+// keepAskedArticleFirst lets a sentence of a related article rank above
+// the asked article's best only when it covers more of the question's
+// words (by stem or shared prefix). The model was trained on one article
+// per question; on a short question ("Kaç gemi bekliyor?") it can prefer
+// a half-matching sentence of a related article, and a reader asking about
+// this article expects this article's answer when it has one.
+func keepAskedArticleFirst(sents []*sentence) {
+	best, bestCov := math.Inf(-1), -1.0
+	for _, s := range sents {
+		if s.Article == 0 {
+			best = max(best, s.Score)
+			bestCov = max(bestCov, lexicalCoverage(s))
+		}
+	}
+	if bestCov < 0 {
+		return
+	}
+	for _, s := range sents {
+		if s.Article > 0 && s.Score >= best && lexicalCoverage(s) <= bestCov {
+			s.Score = math.Nextafter(best, math.Inf(-1))
+		}
+	}
+}
+
+func lexicalCoverage(s *sentence) float64 { return s.Features[fIDFCov] + s.Features[fSoftCov] }
 
 // mergeRepeats folds later copies of a sentence (same article, same text
 // once white space and byte-order marks are trimmed) into the best-ranked

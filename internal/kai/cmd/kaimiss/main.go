@@ -5,7 +5,8 @@
 //	go run ./internal/kai/cmd/kaimiss FILE.json [QUESTION-SUBSTRING]
 //
 // With a substring it prints the top five sentences and their features.
-// With -split TRAIN.json first, it prints acc@1 apart for the articles that
+// With -cover it measures the covered/not covered decision (own article
+// vs an unrelated one). With -split TRAIN.json first, it prints acc@1 apart for the articles that
 // share a paragraph with the training file and for the unseen ones.
 package main
 
@@ -19,12 +20,16 @@ import (
 
 func main() {
 	var trainPath string
+	coverMode := len(os.Args) > 1 && os.Args[1] == "-cover"
+	if coverMode {
+		os.Args = append(os.Args[:1], os.Args[2:]...)
+	}
 	if len(os.Args) > 2 && os.Args[1] == "-split" {
 		trainPath = os.Args[2]
 		os.Args = append(os.Args[:1], os.Args[3:]...)
 	}
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: kaimiss [-split TRAIN.json] FILE.json [QUESTION-SUBSTRING]")
+		fmt.Fprintln(os.Stderr, "usage: kaimiss [-cover | -split TRAIN.json] FILE.json [QUESTION-SUBSTRING]")
 		os.Exit(2)
 	}
 	f, err := os.Open(os.Args[1])
@@ -38,6 +43,13 @@ func main() {
 		os.Exit(1)
 	}
 	e := kai.NewExtractive()
+	if coverMode {
+		if err := cover(items, e); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		return
+	}
 	if trainPath != "" {
 		if err := split(trainPath, items, e); err != nil {
 			fmt.Fprintln(os.Stderr, err)
