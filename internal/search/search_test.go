@@ -80,6 +80,9 @@ func TestTurkishForms(t *testing.T) {
 	f.add("Ilık bir gün", "Güneşli.", 6)
 	f.add("IŞIK GÖSTERİSİ", "Akşam başladı.", 7)
 	f.add("Ticaret", "Taraflar anlaşma metnini imzaladı.", 8)
+	f.add("Derbi", "Maçta üç gol atıldı, goller ikinci yarıda geldi.", 9)
+	f.add("Gece maçı", "Golde savunma hatası vardı.", 10)
+	f.add("Deprem", "Sarsıntı saat 11.47'de hissedildi; saatler sonra artçılar geldi.", 11)
 	istanbul := sorted([]string{"İSTANBUL SEÇİMİ", "Kent haberi", "istanbul trafiği"})
 	ilik := sorted([]string{"Hava ılık", "ILIK RÜZGAR", "Ilık bir gün"})
 	tests := []struct {
@@ -94,6 +97,10 @@ func TestTurkishForms(t *testing.T) {
 		{"Ilık", ilik},
 		{"isik", []string{"IŞIK GÖSTERİSİ"}},
 		{"anlaşmanın", []string{"Ticaret"}},
+		// loanwords whose endings break vowel harmony (gol → goller)
+		{"gol", []string{"Derbi", "Gece maçı"}},
+		{"goller", []string{"Derbi", "Gece maçı"}},
+		{"saatte", []string{"Deprem"}},
 		{"zeytin", nil},
 	}
 	for _, tt := range tests {

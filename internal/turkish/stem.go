@@ -28,8 +28,56 @@ func Stem(word string) string {
 	if !hasLetter(w) {
 		return w // numbers are kept whole: "1923", "3.5"
 	}
-	return fold(prefix(snowballStem(w), prefixLen))
+	return fold(prefix(harmonyFree(snowballStem(w)), prefixLen))
 }
+
+// StemVersion changes whenever Stem maps some word differently, so stored
+// indexes of stems know to rebuild.
+const StemVersion = 2
+
+// looseSuffixes are case and plural endings that snowball keeps when they
+// break vowel harmony with the root, as they do after many loanwords:
+// "goller", "saatte", "kalpler", "roller", "halde" (gol, saat, kalp, rol,
+// hal take front vowels). Longest first.
+var looseSuffixes = []string{"lerden", "lardan", "lerde", "larda", "lerin", "ların", "leri",
+	"ları", "lere", "lara", "ler", "lar", "deki", "daki", "teki", "taki", "den", "dan", "ten",
+	"tan", "de", "da", "te", "ta", "le", "la"}
+
+// harmonyFree removes one ending of looseSuffixes that snowball left on a
+// root of at least three letters ending in a consonant, when the ending's
+// vowel breaks harmony with the root's last vowel: that is the case
+// snowball refuses ("saat|te"), while a harmonic look-alike is part of the
+// root ("hafta" stays "hafta", not "haf" of "hafız").
+func harmonyFree(sb string) string {
+	for _, suf := range looseSuffixes {
+		root, ok := strings.CutSuffix(sb, suf)
+		if !ok || utf8.RuneCountInString(root) < 3 {
+			continue
+		}
+		if r, _ := utf8.DecodeLastRuneInString(root); isVowel(r) {
+			continue
+		}
+		if lastVowelFront(root) != lastVowelFront(suf) {
+			return root
+		}
+	}
+	return sb
+}
+
+// lastVowelFront reports whether the last vowel of w is a front vowel
+// (e, i, ö, ü); false also when w has none.
+func lastVowelFront(w string) bool {
+	for i := len(w); i > 0; {
+		r, size := utf8.DecodeLastRuneInString(w[:i])
+		i -= size
+		if isVowel(r) {
+			return strings.ContainsRune("eiöüî", r)
+		}
+	}
+	return false
+}
+
+func isVowel(r rune) bool { return strings.ContainsRune("aeıioöuüâîû", r) }
 
 // StemForms returns Stem(word) and StemSnowball(word) at the cost of one
 // snowball run, for rankers that use both.
@@ -39,7 +87,7 @@ func StemForms(word string) (stem, snowball string) {
 		return w, w
 	}
 	sb := snowballStem(w)
-	return fold(prefix(sb, prefixLen)), fold(sb)
+	return fold(prefix(harmonyFree(sb), prefixLen)), fold(sb)
 }
 
 // StemSnowball is Stem with the snowball Turkish stemmer alone.

@@ -9,6 +9,12 @@ func TestStemMeets(t *testing.T) {
 		{"isik", "IŞIK", "ışık", "Işık"},
 		{"anlaşmanın", "anlaşma", "ANLAŞMA", "anlasma"},
 		{"kitapları", "kitap", "Kitap'ta"},
+		// loanwords whose endings break vowel harmony
+		{"gol", "goller", "golle", "golde", "GOLLER"},
+		{"saat", "saatler", "saatte", "saatlerde", "saatle"},
+		{"kalp", "kalpler"},
+		{"rol", "roller"},
+		{"hal", "halde"},
 	}
 	for _, g := range groups {
 		want := Stem(g[0])
@@ -24,7 +30,8 @@ func TestStemMeets(t *testing.T) {
 }
 
 func TestStemKeepsApart(t *testing.T) {
-	pairs := [][2]string{{"kitap", "kalem"}, {"ankara", "antalya"}, {"2023", "2024"}}
+	pairs := [][2]string{{"kitap", "kalem"}, {"ankara", "antalya"}, {"2023", "2024"},
+		{"kale", "kal"}, {"kanada", "kana"}}
 	for _, p := range pairs {
 		if Stem(p[0]) == Stem(p[1]) {
 			t.Errorf("Stem(%q) == Stem(%q) == %q", p[0], p[1], Stem(p[0]))

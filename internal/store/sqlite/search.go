@@ -36,12 +36,21 @@ func unindexArticle(ctx context.Context, tx *sql.Tx, id int64) error {
 }
 
 // backfillSearch indexes the articles that existed before the search
-// migration. It runs at Open and does nothing once the flag is cleared.
+// migration, and indexes every article again when the stemmer changed
+// (turkish.StemVersion differs from the one the index was built with). It
+// runs at Open and does nothing once the flag is cleared.
 func (db *DB) backfillSearch(ctx context.Context) error {
-	var pending int64
+	var pending, version int64
 	err := db.write.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'search_backfill'`).Scan(&pending)
-	if err != nil || pending == 0 {
+	if err != nil {
 		return err
+	}
+	err = db.write.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'search_stem_version'`).Scan(&version)
+	if err != nil && err != sql.ErrNoRows {
+		return err
+	}
+	if pending == 0 && version == turkish.StemVersion {
+		return nil
 	}
 	err = db.inTx(ctx, func(tx *sql.Tx) error {
 		for after := int64(0); ; {
@@ -59,6 +68,10 @@ func (db *DB) backfillSearch(ctx context.Context) error {
 	})
 	if err == nil {
 		_, err = db.write.ExecContext(ctx, `UPDATE meta SET value = 0 WHERE key = 'search_backfill'`)
+	}
+	if err == nil {
+		_, err = db.write.ExecContext(ctx, `INSERT OR REPLACE INTO meta (key, value) VALUES ('search_stem_version', ?)`,
+			turkish.StemVersion)
 	}
 	if err != nil {
 		return fmt.Errorf("sqlite: search backfill: %w", err)
