@@ -47,6 +47,11 @@ var questionWords = setOf("kim", "kime", "kimi", "kimin", "kimden", "kimdir", "k
 	"hangisi", "hangileri", "hangisidir", "kac", "kaca", "kacta", "kacinci", "zaman",
 	"peki", "acaba", "mi", "mu", "midir", "mudur", "misin", "musun", "dir", "dur", "tir", "tur")
 
+// untilAsks are the words before "kadar" that make it part of the question
+// ("ne kadar", "ne zamana kadar", "nereye kadar"), not a word to match:
+// "Şirket 2027 sonuna kadar…" does not answer "Ne kadar yatırım aldı?".
+var untilAsks = setOf("ne", "zamana", "nereye", "neye", "kaca", "kacina")
+
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
@@ -134,8 +139,8 @@ func (a *analyzer) analyzeQuery(q Question) *query {
 
 // add keeps the words of a question that can match an answer sentence.
 func (qu *query) add(toks []token) {
-	for _, t := range toks {
-		if questionWords[t.surface] {
+	for i, t := range toks {
+		if questionWords[t.surface] || t.surface == "kadar" && i > 0 && untilAsks[toks[i-1].surface] {
 			continue
 		}
 		qu.toks = append(qu.toks, t)
