@@ -194,3 +194,24 @@ func TestRankMergesRepeatedSentences(t *testing.T) {
 		t.Errorf("gold answer in the last copy found at rank %d, want 0", k)
 	}
 }
+
+// TestNewsQuestions guards the answers readers get on news text: the 114
+// short questions we wrote over the demo articles (testdata/NEWS-QA.md).
+// The floor sits a few questions under today's figures (acc@1 80.7, acc@3
+// 93.9), so a model or rule change that loses news answers fails here
+// even when it gains on TQuAD.
+func TestNewsQuestions(t *testing.T) {
+	f, err := os.Open("testdata/news-qa.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out bytes.Buffer
+	res, err := Eval(context.Background(), f, ScopeArticle, NewExtractive(), &out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Questions != 114 || res.Acc1 < 76 || res.Acc3 < 90 {
+		t.Errorf("news questions: %s", strings.TrimSpace(out.String()))
+	}
+}
