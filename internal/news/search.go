@@ -9,6 +9,10 @@ type SearchQuery struct {
 	// All must all match. Each entry is a phrase: terms that must appear
 	// next to each other in this order; a plain word is a one-term phrase.
 	All [][]string
+	// Any, when set, needs at least one of its phrases to match as well;
+	// a query of Any alone finds articles sharing some words with a text
+	// ("related news"), best scored by how many and how rare.
+	Any [][]string
 	// None must not match; each entry is a phrase as in All.
 	None [][]string
 	// CategoryID, when set, keeps articles in that category or below it.

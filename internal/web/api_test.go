@@ -219,3 +219,26 @@ func TestAPICategories(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// Related news: another report on the same subject comes before the newest
+// of the category, wherever it is filed; one shared word is not enough.
+func TestRelatedByContent(t *testing.T) {
+	s := newTestSite(t, 0)
+	spot := func(text string) func(*news.Article) {
+		return func(a *news.Article) { a.Summary = text }
+	}
+	a := s.add(t, "Mersin Limanı'nda grev sürüyor", "dunya", 10, spot("İşçiler dördüncü gündür iş bırakıyor."))
+	other := s.add(t, "Mersin'de liman grevi uzadı", "ekonomi", 600, spot("İhracatçılar yükleri başka limanlara kaydırıyor."))
+	s.add(t, "Mersin'de yağmur bekleniyor", "ekonomi", 5, spot("Meteoroloji uyardı."))
+	newest := s.add(t, "Ankara'da kar yağışı", "dunya", 1, spot("Okullar tatil edildi."))
+	var m map[string]any
+	s.getJSON(t, "/api/v1/articles/"+itoa(a.ID), 200, &m)
+	var ids []float64
+	for _, r := range m["related"].([]any) {
+		ids = append(ids, r.(map[string]any)["id"].(float64))
+	}
+	want := []float64{float64(other.ID), float64(newest.ID)}
+	if !slices.Equal(ids, want) {
+		t.Errorf("related ids %v, want %v (the other strike report, then the category's newest)", ids, want)
+	}
+}

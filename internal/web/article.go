@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"manset/internal/news"
+	"manset/internal/turkish"
 )
 
 // relatedLimit is how many related articles an article page lists.
@@ -148,8 +149,9 @@ func shareLinks(pageURL, title string) []shareLink {
 	}
 }
 
-// related returns articles of the same story first, then of the same
-// category, never a itself, up to relatedLimit.
+// related returns articles of the same story first, then articles that
+// share at least two words of a's headline (best BM25 first), then
+// the newest of the same category; never a itself, up to relatedLimit.
 func (s *Server) related(ctx context.Context, a *news.Article, now time.Time) ([]news.Article, error) {
 	var out []news.Article
 	seen := map[int64]bool{a.ID: true}
@@ -169,12 +171,109 @@ func (s *Server) related(ctx context.Context, a *news.Article, now time.Time) ([
 			return nil, err
 		}
 	}
+	if len(out) < relatedLimit {
+		similar, err := s.similar(ctx, a, now, seen)
+		if err != nil {
+			return nil, err
+		}
+		for _, b := range similar {
+			if len(out) < relatedLimit {
+				seen[b.ID] = true
+				out = append(out, b)
+			}
+		}
+	}
 	if a.CategoryID != 0 && len(out) < relatedLimit {
 		if err := add(news.ArticleFilter{CategoryID: &a.CategoryID}); err != nil {
 			return nil, err
 		}
 	}
 	return out, nil
+}
+
+// genericNewsTerms are headline words that many unrelated stories share
+// ("yüzde 14'e geriledi", "satışlar yüzde 6 arttı"); they rank related
+// news but do not make it related.
+var genericNewsTerms = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("yüzde milyon milyar bin yıl ay gün hafta saat ilk yeni son büyük " +
+		"küçük kişi sayı oran arttı artış düştü geriledi yükseldi açıklandı açıkladı başladı " +
+		"sona erdi oldu yaptı verdi aldı ulaştı edildi tamamlandı") {
+		m[turkish.Stem(w)] = true
+	}
+	return m
+}()
+
+// articleSearcher is the search index of a Store that has one.
+type articleSearcher interface {
+	SearchArticles(ctx context.Context, q news.SearchQuery) ([]news.SearchHit, int, error)
+}
+
+// similarTerms caps the headline and spot words a related-news query
+// uses, and similarCandidates the best hits read to find related ones.
+const (
+	similarTerms      = 10
+	similarCandidates = 20
+)
+
+// similar returns visible articles, not in seen, whose headline or spot
+// shares at least two distinct content words with a's headline, best match
+// first (the query also uses a's spot words, which rank but do not qualify:
+// spots share boilerplate).
+func (s *Server) similar(ctx context.Context, a *news.Article, now time.Time, seen map[int64]bool) ([]news.Article, error) {
+	headline, terms := map[string]bool{}, map[string]bool{}
+	q := news.SearchQuery{VisibleAt: now, Limit: 200, Weights: news.SearchWeights{Title: 3, Summary: 2, Body: 1}}
+	for i, text := range []string{a.Title, a.Summary} {
+		for _, t := range turkish.NormalizeContentTokens(text) {
+			if len(t) < 3 || isDigits(t) {
+				continue
+			}
+			if i == 0 && !genericNewsTerms[t] {
+				headline[t] = true
+			}
+			if len(terms) < similarTerms && !terms[t] {
+				terms[t] = true
+				q.Any = append(q.Any, []string{t})
+			}
+		}
+	}
+	idx, ok := s.store.(articleSearcher)
+	if !ok || len(headline) < 2 {
+		return nil, nil
+	}
+	hits, _, err := idx.SearchArticles(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	var out []news.Article
+	for i, h := range hits {
+		if len(out) == relatedLimit || i == similarCandidates {
+			break
+		}
+		if seen[h.ID] {
+			continue
+		}
+		b, err := s.store.Article(ctx, h.ID)
+		if news.IsNotFound(err) {
+			continue
+		} else if err != nil {
+			return nil, err
+		}
+		shared := map[string]bool{}
+		for _, t := range turkish.NormalizeContentTokens(b.Title + "\n" + b.Summary) {
+			if headline[t] {
+				shared[t] = true
+			}
+		}
+		if len(shared) >= 2 {
+			out = append(out, b)
+		}
+	}
+	return out, nil
+}
+
+func isDigits(s string) bool {
+	return strings.Trim(s, "0123456789") == ""
 }
 
 // description is the summary, or the start of the body, for meta tags.

@@ -146,7 +146,7 @@ func searchHits(ctx context.Context, tx *sql.Tx, q news.SearchQuery, match strin
 	if wt.Title <= 0 && wt.Summary <= 0 && wt.Body <= 0 {
 		wt = news.SearchWeights{Title: 1, Summary: 1, Body: 1}
 	}
-	selective, err := allSelective(ctx, tx, q.All)
+	selective, err := allSelective(ctx, tx, append(slices.Clip(q.All), q.Any...))
 	if err != nil || !selective {
 		if err == nil {
 			return fieldHits(ctx, tx, q, match, wt, limit)
@@ -210,32 +210,50 @@ func fieldHits(ctx context.Context, tx *sql.Tx, q news.SearchQuery, match string
 	for i := range hits {
 		byID[hits[i].ID] = &hits[i]
 	}
-	positive := matchExpr(news.SearchQuery{All: q.All})
+	positive := matchExpr(news.SearchQuery{All: q.All, Any: q.Any})
+	from := hits[len(hits)-1].ID
 	for _, f := range []struct {
 		col string
 		w   float64
 	}{{"title", wt.Title}, {"summary", wt.Summary}} {
-		rows, err := tx.QueryContext(ctx, `SELECT rowid FROM article_search WHERE article_search MATCH ? AND rowid >= ?`,
-			"{"+f.col+"} : "+positive, hits[len(hits)-1].ID)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			if h := byID[id]; h != nil {
-				h.Score += f.w
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		if err := addFieldScore(ctx, tx, byID, "{"+f.col+"} : "+positive, from, f.w); err != nil {
 			return nil, err
 		}
 	}
+	// With several Any phrases, each one an article holds adds to its
+	// score, as BM25 would: related news shares more words, not just one.
+	if len(q.Any) > 1 {
+		for _, p := range q.Any {
+			if err := addFieldScore(ctx, tx, byID, quotePhrase(p), from, wt.Body); err != nil {
+				return nil, err
+			}
+		}
+	}
 	return hits, nil
+}
+
+// addFieldScore adds w to the score of every hit (id ≥ from) that match
+// selects.
+func addFieldScore(ctx context.Context, tx *sql.Tx, byID map[int64]*news.SearchHit, match string, from int64, w float64) error {
+	if match == "" {
+		return nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT rowid FROM article_search WHERE article_search MATCH ? AND rowid >= ?`,
+		match, from)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		if h := byID[id]; h != nil {
+			h.Score += w
+		}
+	}
+	return rows.Err()
 }
 
 // searchTotal is len(hits) when the cap was not reached, else an estimate
@@ -256,14 +274,23 @@ func searchTotal(ctx context.Context, tx *sql.Tx, hits []news.SearchHit, limit i
 	return max(len(hits), int(float64(len(hits))/covered)), nil
 }
 
-// matchExpr builds the FTS5 query: every phrase of All, none of None. Terms
+// matchExpr builds the FTS5 query: every phrase of All, at least one of Any,
+// none of None. Terms
 // are quoted so that no query word is read as an FTS5 operator.
 func matchExpr(q news.SearchQuery) string {
-	var all []string
+	var all, anyOf []string
 	for _, p := range q.All {
 		if s := quotePhrase(p); s != "" {
 			all = append(all, s)
 		}
+	}
+	for _, p := range q.Any {
+		if s := quotePhrase(p); s != "" {
+			anyOf = append(anyOf, s)
+		}
+	}
+	if len(anyOf) > 0 {
+		all = append(all, "("+strings.Join(anyOf, " OR ")+")")
 	}
 	if len(all) == 0 {
 		return ""

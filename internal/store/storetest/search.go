@@ -25,6 +25,7 @@ func runSearch(t *testing.T, open Opener) {
 		{"FollowsWrites", testSearchFollowsWrites},
 		{"LimitKeepsNewest", testSearchLimitKeepsNewest},
 		{"ErrNoTerms", testSearchErrNoTerms},
+		{"AnyOf", testSearchAnyOf},
 		{"RecentTexts", testRecentArticleTexts},
 	})
 }
@@ -178,6 +179,27 @@ func testSearchLimitKeepsNewest(t *testing.T, s store.Store) {
 	}
 	if total < 3 || total > 12 {
 		t.Errorf("estimated total = %d, want about 6", total)
+	}
+}
+
+// testSearchAnyOf: Any needs one of its phrases; an article holding more
+// of them, and rarer ones, scores higher; All still applies.
+func testSearchAnyOf(t *testing.T, s store.Store) {
+	both := article(t, s, "Limanda grev", withBody("Mersin limanında işçiler grevde."), publishedAt(0))
+	one := article(t, s, "Mersin'de hava", withBody("Yağmur bekleniyor."), publishedAt(0))
+	article(t, s, "Ankara'da kar", withBody("Yollar kapandı."), publishedAt(0))
+	q := news.SearchQuery{VisibleAt: at(10_000)}
+	for _, w := range turkish.NormalizeTokens("grev mersin") {
+		q.Any = append(q.Any, []string{w})
+	}
+	hits, _, err := s.SearchArticles(ctx(t), q)
+	must(t, err)
+	if len(hits) != 2 || hits[0].ID != both.ID || hits[1].ID != one.ID || hits[0].Score <= hits[1].Score {
+		t.Errorf("any of grev, mersin: hits %+v, want %d (both words) above %d (one)", hits, both.ID, one.ID)
+	}
+	q.All = [][]string{turkish.NormalizeTokens("yağmur")}
+	if got := found(t, s, q); !reflect.DeepEqual(got, []string{"Mersin'de hava"}) {
+		t.Errorf("yağmur and any of grev, mersin found %q", got)
 	}
 }
 
