@@ -197,6 +197,7 @@ func (f *Fetcher) Allowed(ctx context.Context, rawURL string) (bool, error) {
 		return false, err
 	}
 	h := f.host(u)
+	defer f.release(h)
 	if err := h.lock(ctx); err != nil {
 		return false, err
 	}

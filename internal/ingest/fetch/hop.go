@@ -20,6 +20,7 @@ const accept = "text/html,application/xhtml+xml,application/rss+xml,application/
 // agrees. It returns the response, or the next URL for a redirect.
 func (f *Fetcher) fetchHop(ctx context.Context, u *url.URL, r Request) (*Response, *url.URL, error) {
 	h := f.host(u)
+	defer f.release(h)
 	if err := h.lock(ctx); err != nil {
 		return nil, nil, err
 	}

@@ -24,19 +24,58 @@ type host struct {
 	next     time.Time     // the earliest start of the next request
 	failures int           // 429, 5xx or network errors in a row
 	robots   *robotsRules
+
+	// users and lastUsed are guarded by Fetcher.mu: how many callers
+	// hold this state, and when the last one let go.
+	users    int
+	lastUsed time.Time
 }
 
-// host returns the state for u's host, creating it on first use.
+// maxHosts is how many hosts' state the fetcher keeps before it forgets
+// the ones idle for longer than hostIdle. A server that follows links to
+// many hosts would otherwise grow without bound.
+var maxHosts = 4096
+
+// hostIdle is how long an unused host's state is worth keeping: longer
+// than any backoff (maxBackoff), so forgetting it never shortens a wait
+// the host asked for; robots.txt is simply fetched again.
+const hostIdle = 2 * maxBackoff
+
+// host returns the state for u's host, creating it on first use. Every
+// call must be paired with release.
 func (f *Fetcher) host(u *url.URL) *host {
 	key := hostKey(u)
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	h := f.hosts[key]
 	if h == nil {
+		if len(f.hosts) >= maxHosts {
+			f.forgetIdle()
+		}
 		h = &host{turn: make(chan struct{}, 1)}
 		f.hosts[key] = h
 	}
+	h.users++
 	return h
+}
+
+// release lets go of a host state got from host.
+func (f *Fetcher) release(h *host) {
+	f.mu.Lock()
+	h.users--
+	h.lastUsed = f.cfg.Now()
+	f.mu.Unlock()
+}
+
+// forgetIdle drops the state of hosts nobody holds that were last used
+// more than hostIdle ago. f.mu is held.
+func (f *Fetcher) forgetIdle() {
+	cutoff := f.cfg.Now().Add(-hostIdle)
+	for key, h := range f.hosts {
+		if h.users == 0 && h.lastUsed.Before(cutoff) {
+			delete(f.hosts, key)
+		}
+	}
 }
 
 // hostKey names the politeness unit: scheme, lower-cased host and port, so

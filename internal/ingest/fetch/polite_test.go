@@ -350,3 +350,49 @@ func TestRobotsOnRedirect(t *testing.T) {
 		t.Errorf("message = %q", news.ErrorMessage(err))
 	}
 }
+
+// The fetcher forgets hosts idle for longer than any backoff once it knows
+// too many, but never a host that may still ask it to wait.
+func TestHostStateIsBounded(t *testing.T) {
+	old := maxHosts
+	maxHosts = 2
+	t.Cleanup(func() { maxHosts = old })
+	f, clock := newTestFetcher(t, Config{})
+	ok := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("tamam")) })
+	busy := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Retry-After", "3600")
+		w.WriteHeader(http.StatusTooManyRequests)
+	})
+	known := func(srv *httptest.Server) bool {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		for key := range f.hosts {
+			if strings.HasSuffix(key, strings.TrimPrefix(srv.URL, "http://")) {
+				return true
+			}
+		}
+		return false
+	}
+	a, b := serve(t, ok), serve(t, busy)
+	fetchURL(t, f, a.URL+"/1")
+	fetchURL(t, f, b.URL+"/1") // asks for an hour off
+	clock.wait(context.Background(), 30*time.Minute)
+	for range 2 {
+		fetchURL(t, f, serve(t, ok).URL+"/1")
+	}
+	if !known(b) || !known(a) {
+		t.Fatal("hosts used half an hour ago were forgotten")
+	}
+	clock.wait(context.Background(), 3*time.Hour)
+	fetchURL(t, f, serve(t, ok).URL+"/1")
+	f.mu.Lock()
+	n := len(f.hosts)
+	f.mu.Unlock()
+	if known(a) || known(b) || n != 1 {
+		t.Errorf("after three idle hours: %d hosts kept, a known %v, b known %v; want only the new one", n, known(a), known(b))
+	}
+}
