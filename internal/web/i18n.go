@@ -151,6 +151,9 @@ func translate(loc, msg string) string {
 	if en, ok := catalogEN[msg]; ok {
 		return en
 	}
+	if en, ok := translateFormatted(msg); ok {
+		return en
+	}
 	return translatePattern(msg)
 }
 

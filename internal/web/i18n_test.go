@@ -256,6 +256,12 @@ func TestArticleEngageEnglish(t *testing.T) {
 		"Chat with KAI about this story", ">Ask<")
 	mustNotContain(t, body, ">Beğendim<", "Yorumu gönder")
 
+	// the engine's messages come in English too
+	resp, body = site.do(t, nil, "POST", "/haber/"+a.Slug+"/yorum?lang=en", url.Values{"body": {"Merhaba"}})
+	want(t, resp, body, http.StatusBadRequest)
+	mustContain(t, body, "The comment form is invalid. Please reload the page and try again.")
+	mustNotContain(t, body, "Yorum formu geçersiz")
+
 	resp, body = site.do(t, nil, "GET", "/haber/"+a.Slug, nil)
 	want(t, resp, body, http.StatusOK)
 	mustContain(t, body, ">Beğendim<", "Yorumu gönder", "KAI ile Haber Hakkında Sohbet")
