@@ -203,3 +203,14 @@ func TestAskHighlightsTheCountedNumber(t *testing.T) {
 		}
 	}
 }
+
+// "Saat kaçta" is answered by the sentence that gives a time of day, not by
+// a lead that matches the question's words without one.
+func TestAskClockQuestionCitesTheTime(t *testing.T) {
+	lost := Passage{ArticleID: 8, Title: "Kayıp çocuk bulundu", Text: "Ormanda kaybolan 9 yaşındaki Ege, gece boyunca süren aramaların ardından sabah saatlerinde sağ olarak bulundu.\n\n" +
+		"Arama ekipleri gece boyunca bölgeyi taradı. Ege, salı sabahı saat 06.40'ta bir çoban kulübesinde bulundu."}
+	ans := ask(t, Question{Text: "Ege kaçta bulundu?", Articles: []Passage{lost}})
+	if !ans.Covered || !strings.Contains(ans.Citations[0].Text, "06.40") || ans.Citations[0].Highlight != "06.40'ta" {
+		t.Errorf("got %+v, want the 06.40 sentence first, highlighted", ans.Citations)
+	}
+}
