@@ -220,7 +220,11 @@ func hasDigit(w string) bool {
 // reasonMarkers end ("nedeniyle", "için") or start ("çünkü") a reason clause.
 var reasonMarkers = map[string]bool{"nedeniyle": false, "nedenle": false, "dolayi": false,
 	"dolayisiyla": true, "icin": false, "sebebiyle": false, "yuzunden": false,
-	"amaciyla": false, "amacla": false, "uzere": false, "cunku": true, "zira": true}
+	"amaciyla": false, "amacla": false, "uzere": false, "cunku": true, "zira": true,
+	// news attributes causes: "Uzmanlar artışı faizlerin düşmesine bağlıyor",
+	// "kesintilerin amacının kayıpları azaltmak olduğunu söyledi"
+	"bagliyor": false, "bagladi": false, "bagliyorlar": false, "amaci": true, "amacinin": true,
+	"nedeni": true, "nedeninin": true, "sebebi": true}
 
 // mannerMarkers end a clause that says how something happened.
 var mannerMarkers = map[string]bool{"olarak": false, "sekilde": false, "bicimde": false,
