@@ -117,21 +117,36 @@ func (e *Extractive) rank(q Question) *ranking {
 	return r
 }
 
-// clockBonus lifts, for "saat kaçta" questions, sentences that give a time
-// of day (in model score units). TQuAD has almost no such questions, so the
-// model never learned that "saat 06.40'ta" answers them better than a lead
-// that only says "sabah saatlerinde".
-const clockBonus = 1.0
-
+// preferClockTimes serves "saat kaçta" questions: a sentence without a
+// time of day ranks above the best one with a time ("06.40'ta") only if it
+// covers more of the question's words. TQuAD has almost no such
+// questions, so the model prefers a lead that says only "sabah
+// saatlerinde" and matches the same words.
 func preferClockTimes(sents []*sentence) {
+	var best *sentence
 	for _, s := range sents {
-		for _, t := range s.toks {
-			if clockTime.MatchString(t.word) {
-				s.Score += clockBonus
-				break
-			}
+		if hasClockTime(s) && (best == nil || s.Score > best.Score) {
+			best = s
 		}
 	}
+	if best == nil {
+		return
+	}
+	cov := lexicalCoverage(best)
+	for _, s := range sents {
+		if s.Score >= best.Score && !hasClockTime(s) && lexicalCoverage(s) <= cov {
+			s.Score = math.Nextafter(best.Score, math.Inf(-1))
+		}
+	}
+}
+
+func hasClockTime(s *sentence) bool {
+	for _, t := range s.toks {
+		if clockTime.MatchString(t.word) {
+			return true
+		}
+	}
+	return false
 }
 
 // keepAskedArticleFirst lets a sentence of a related article rank above
