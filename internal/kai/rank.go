@@ -108,57 +108,23 @@ func (e *Extractive) rank(q Question) *ranking {
 		r.untyped = !r.rescoreForEvent()
 	}
 	if r.q.clock {
-		preferClockTimes(r.doc.sents)
+		yieldTo(r.doc.sents, hasClockTime)
 	}
-	keepAskedArticleFirst(r.doc.sents)
+	yieldTo(r.doc.sents, askedArticle)
 	r.sents = append([]*sentence(nil), r.doc.sents...)
 	sort.SliceStable(r.sents, func(i, j int) bool { return r.sents[i].Score > r.sents[j].Score })
 	r.sents = mergeRepeats(r.sents)
 	return r
 }
 
-// preferClockTimes serves "saat kaçta" questions: a sentence without a
-// time of day ranks above the best one with a time ("06.40'ta") only if it
-// covers more of the question's words. TQuAD has almost no such
-// questions, so the model prefers a lead that says only "sabah
-// saatlerinde" and matches the same words.
-func preferClockTimes(sents []*sentence) {
-	var best *sentence
-	for _, s := range sents {
-		if hasClockTime(s) && (best == nil || s.Score > best.Score) {
-			best = s
-		}
-	}
-	if best == nil {
-		return
-	}
-	cov := lexicalCoverage(best)
-	for _, s := range sents {
-		if s.Score >= best.Score && !hasClockTime(s) && lexicalCoverage(s) <= cov {
-			s.Score = math.Nextafter(best.Score, math.Inf(-1))
-		}
-	}
-}
-
-func hasClockTime(s *sentence) bool {
-	for _, t := range s.toks {
-		if clockTime.MatchString(t.word) {
-			return true
-		}
-	}
-	return false
-}
-
-// keepAskedArticleFirst lets a sentence of a related article rank above
-// the asked article's best only when it covers more of the question's
-// words (by stem or shared prefix). The model was trained on one article
-// per question; on a short question ("Kaç gemi bekliyor?") it can prefer
-// a half-matching sentence of a related article, and a reader asking about
-// this article expects this article's answer when it has one.
-func keepAskedArticleFirst(sents []*sentence) {
+// yieldTo lets a sentence that is not preferred rank above the best
+// preferred one only when it covers more of the question's words (by stem
+// or shared prefix) than any preferred sentence does. The rules below use
+// it where the model, trained on TQuAD, never saw the case.
+func yieldTo(sents []*sentence, preferred func(*sentence) bool) {
 	best, bestCov := math.Inf(-1), -1.0
 	for _, s := range sents {
-		if s.Article == 0 {
+		if preferred(s) {
 			best = max(best, s.Score)
 			bestCov = max(bestCov, lexicalCoverage(s))
 		}
@@ -167,10 +133,29 @@ func keepAskedArticleFirst(sents []*sentence) {
 		return
 	}
 	for _, s := range sents {
-		if s.Article > 0 && s.Score >= best && lexicalCoverage(s) <= bestCov {
+		if !preferred(s) && s.Score >= best && lexicalCoverage(s) <= bestCov {
 			s.Score = math.Nextafter(best, math.Inf(-1))
 		}
 	}
+}
+
+// askedArticle prefers the asked article's sentences to related ones: the
+// model saw one article per question, and on a short question ("Kaç gemi
+// bekliyor?") it can prefer a half-matching sentence of a related article,
+// while a reader asking about this article expects its answer when it has
+// one.
+func askedArticle(s *sentence) bool { return s.Article == 0 }
+
+// hasClockTime prefers, for "saat kaçta" questions, sentences that give a
+// time of day ("06.40'ta"): TQuAD has almost none, and the model prefers a
+// lead that says only "sabah saatlerinde" and matches the same words.
+func hasClockTime(s *sentence) bool {
+	for _, t := range s.toks {
+		if clockTime.MatchString(t.word) {
+			return true
+		}
+	}
+	return false
 }
 
 func lexicalCoverage(s *sentence) float64 { return s.Features[fIDFCov] + s.Features[fSoftCov] }
