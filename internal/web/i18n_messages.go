@@ -34,9 +34,10 @@ var messagesEN = map[string]string{
 	"Bir seferde en fazla 1000 yorum değiştirilebilir.": "At most 1000 comments can be changed at once.",
 	"Geçerli bir yorum onay politikası seçin.":          "Choose a valid comment approval policy.",
 	// KAI.
-	"Soru boş olamaz.": "The question cannot be empty.",
-	"Soru çok uzun.":   "The question is too long.",
-	"Sohbet geçmişindeki bir soru ya da yanıt çok uzun.":                        "A question or answer in the conversation is too long.",
+	"Bu haberde bu soruya dair bilgi yok.":               "This article has no information on that question.",
+	"Soru boş olamaz.":                                   "The question cannot be empty.",
+	"Soru çok uzun.":                                     "The question is too long.",
+	"Sohbet geçmişindeki bir soru ya da yanıt çok uzun.": "A question or answer in the conversation is too long.",
 	"İstek gövdesi geçerli bir JSON değil: {\"question\": \"...\"} bekleniyor.": "The request body is not valid JSON: {\"question\": \"...\"} is expected.",
 	// Search and lists.
 	"Aranacak bir kelime girin.":               "Enter a word to search for.",

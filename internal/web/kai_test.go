@@ -316,9 +316,9 @@ func TestKAIPanelOnArticlePage(t *testing.T) {
 func TestKAIFormWithoutJavaScript(t *testing.T) {
 	site := newTestSite(t, time.Hour)
 	fire := site.addFire(t)
-	post := func(form url.Values) (*http.Response, string) {
+	post := func(form url.Values, query ...string) (*http.Response, string) {
 		t.Helper()
-		resp, err := http.PostForm(site.ts.URL+"/haber/"+fire.Slug+"/kai", form)
+		resp, err := http.PostForm(site.ts.URL+"/haber/"+fire.Slug+"/kai"+strings.Join(query, ""), form)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -337,6 +337,14 @@ func TestKAIFormWithoutJavaScript(t *testing.T) {
 	resp, body = post(url.Values{"question": {""}})
 	if resp.StatusCode != 400 || !strings.Contains(body, "Soru boş olamaz.") {
 		t.Errorf("empty question: %d", resp.StatusCode)
+	}
+	// on the English site the engine's fixed sentences are English too
+	_, body = post(url.Values{"question": {"Borsa bugün kaç puan kazandı?"}}, "?lang=en")
+	mustContain(t, body, "This article has no information on that question.")
+	mustNotContain(t, body, kai.NotCovered)
+	resp, body = post(url.Values{"question": {""}}, "?lang=en")
+	if resp.StatusCode != 400 || !strings.Contains(body, "The question cannot be empty.") {
+		t.Errorf("empty question in English: %d", resp.StatusCode)
 	}
 }
 

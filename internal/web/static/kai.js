@@ -133,7 +133,8 @@
     var cites = ans.citations || [];
     var p = el("p", "kai-text");
     p.appendChild(el("span", "kai-who", "KAI: "));
-    answerText(p, ans.answer || "", cites);
+    // an uncovered answer is the engine's fixed Turkish sentence
+    answerText(p, ans.covered ? ans.answer || "" : L(ans.answer || "", "This article has no information on that question."), cites);
     a.appendChild(p);
     if (cites.length) {
       a.appendChild(el("p", "kai-cites-title", L("Kaynak cümleler:", "Source sentences:")));
