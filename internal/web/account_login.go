@@ -14,14 +14,17 @@ func parseForm(w http.ResponseWriter, r *http.Request) error {
 	return r.ParseForm()
 }
 
-// loginPage serves GET /giris. A reader already logged in goes on to next.
-func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) {
-	next := localPath(r.URL.Query().Get("next"))
-	if _, ok := s.currentUser(r); ok {
-		http.Redirect(w, r, next, http.StatusSeeOther)
-		return
+// guestPage serves the GET of a form for readers not logged in (GET
+// /giris, GET /kayit); a reader already logged in goes on to next.
+func (s *Server) guestPage(page, title string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		next := localPath(r.URL.Query().Get("next"))
+		if _, ok := s.currentUser(r); ok {
+			http.Redirect(w, r, next, http.StatusSeeOther)
+			return
+		}
+		s.renderAccount(w, r, http.StatusOK, page, title, accountView{Next: next})
 	}
-	s.renderAccount(w, r, http.StatusOK, "account_login", "Giriş Yap", accountView{Next: next})
 }
 
 // login serves POST /giris. Unknown e-mail and wrong password read the

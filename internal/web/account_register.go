@@ -5,16 +5,6 @@ import (
 	"strings"
 )
 
-// registerPage serves GET /kayit.
-func (s *Server) registerPage(w http.ResponseWriter, r *http.Request) {
-	next := localPath(r.URL.Query().Get("next"))
-	if _, ok := s.currentUser(r); ok {
-		http.Redirect(w, r, next, http.StatusSeeOther)
-		return
-	}
-	s.renderAccount(w, r, http.StatusOK, "account_register", "Kayıt Ol", accountView{Next: next})
-}
-
 // register serves POST /kayit: it creates a reader account and logs it in.
 func (s *Server) register(w http.ResponseWriter, r *http.Request) {
 	if err := parseForm(w, r); err != nil {

@@ -10,9 +10,9 @@ func (s *Server) engageRoutes(mux *http.ServeMux) {
 	sess := func(h http.HandlerFunc) http.Handler { return s.withSession(h) }
 	member := s.requireRole()
 	if s.auth != nil {
-		mux.Handle("GET /giris", sess(s.loginPage))
+		mux.Handle("GET /giris", sess(s.guestPage("account_login", "Giriş Yap")))
 		mux.Handle("POST /giris", sess(s.login))
-		mux.Handle("GET /kayit", sess(s.registerPage))
+		mux.Handle("GET /kayit", sess(s.guestPage("account_register", "Kayıt Ol")))
 		mux.Handle("POST /kayit", sess(s.register))
 		mux.Handle("POST /cikis", sess(s.logout))
 		mux.Handle("GET /hesap", member(http.HandlerFunc(s.profilePage)))
