@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 
 	"manset/internal/news"
 	"manset/internal/turkish"
@@ -225,8 +226,8 @@ func (s *Server) similar(ctx context.Context, a *news.Article, now time.Time, se
 	q := news.SearchQuery{VisibleAt: now, Limit: 200, Weights: news.SearchWeights{Title: 3, Summary: 2, Body: 1}}
 	for i, text := range []string{a.Title, a.Summary} {
 		for _, t := range turkish.NormalizeContentTokens(text) {
-			if len(t) < 3 || isDigits(t) {
-				continue
+			if len(t) < 3 || strings.IndexFunc(t, unicode.IsLetter) < 0 {
+				continue // numbers ("62", "1.890.000") relate nothing
 			}
 			if i == 0 && !genericNewsTerms[t] {
 				headline[t] = true
@@ -270,10 +271,6 @@ func (s *Server) similar(ctx context.Context, a *news.Article, now time.Time, se
 		}
 	}
 	return out, nil
-}
-
-func isDigits(s string) bool {
-	return strings.Trim(s, "0123456789") == ""
 }
 
 // description is the summary, or the start of the body, for meta tags.
