@@ -9,7 +9,7 @@ import (
 
 	"manset/internal/ingest"
 	"manset/internal/ingest/fetch"
-	"manset/internal/store/sqlite"
+	"manset/internal/store"
 )
 
 func runFetch(ctx context.Context, env *Env, args []string) error {
@@ -20,7 +20,7 @@ func runFetch(ctx context.Context, env *Env, args []string) error {
 	if err := parseFlags(env, fs, args); err != nil {
 		return err
 	}
-	st, err := sqlite.Open(ctx, *db)
+	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -46,7 +46,7 @@ func runFetch(ctx context.Context, env *Env, args []string) error {
 
 // newAggregator wires the real fetcher; MANSET_FETCH_ALLOW_PRIVATE=1 lets
 // tests fetch from loopback.
-func newAggregator(st *sqlite.DB, env *Env, logger *slog.Logger) *ingest.Aggregator {
+func newAggregator(st store.Store, env *Env, logger *slog.Logger) *ingest.Aggregator {
 	f := fetch.New(fetch.Config{
 		AllowPrivate: env.Getenv("MANSET_FETCH_ALLOW_PRIVATE") == "1",
 		Logger:       logger,

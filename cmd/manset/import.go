@@ -10,7 +10,6 @@ import (
 	"golang.org/x/term"
 
 	"manset/internal/ingest"
-	"manset/internal/store/sqlite"
 )
 
 func runImport(ctx context.Context, env *Env, args []string) error {
@@ -25,7 +24,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintln(env.Stderr, "manset import: give at least one file or folder")
 		return errUsage
 	}
-	st, err := sqlite.Open(ctx, *db)
+	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -13,7 +13,7 @@ import (
 
 	"manset/internal/kai"
 	"manset/internal/news"
-	"manset/internal/store/sqlite"
+	"manset/internal/store"
 )
 
 const kaiUsage = `usage: manset kai ask [--db PATH] --article ID|SLUG QUESTION   # prints the answer as JSON
@@ -47,7 +47,7 @@ func runKAIAsk(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintln(env.Stderr, kaiUsage)
 		return errUsage
 	}
-	st, err := sqlite.Open(ctx, *db)
+	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -72,7 +72,7 @@ func runKAIAsk(ctx context.Context, env *Env, args []string) error {
 }
 
 // findArticle looks an article up by number, then by slug.
-func findArticle(ctx context.Context, st *sqlite.DB, ref string) (news.Article, error) {
+func findArticle(ctx context.Context, st store.Store, ref string) (news.Article, error) {
 	if id, err := strconv.ParseInt(ref, 10, 64); err == nil && id > 0 {
 		a, err := st.Article(ctx, id)
 		if news.ErrorCode(err) != news.ENOTFOUND {

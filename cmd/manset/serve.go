@@ -14,7 +14,8 @@ import (
 	"manset/internal/demo"
 	"manset/internal/ingest"
 	"manset/internal/news"
-	"manset/internal/store/sqlite"
+	"manset/internal/search"
+	"manset/internal/store"
 	"manset/internal/web"
 )
 
@@ -34,7 +35,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	}
 	logger := slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: level}))
 
-	st, err := sqlite.Open(ctx, *db)
+	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -57,7 +58,15 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	accounts := auth.New(auth.Config{Store: st, Mailer: auth.MailerFromEnv(env.Getenv, logger), Logger: logger, BaseURL: base})
 	go purgeSessions(ctx, accounts, logger)
 	fetchNow := func(ctx context.Context, id int64) error { _, err := ag.RunOnce(ctx, id); return err }
-	site := web.New(web.Config{BaseURL: base, Logger: logger, Auth: accounts, FetchSource: fetchNow, KAI: kaiEngine(env)}, st)
+	site := web.New(web.Config{BaseURL: base, Logger: logger}, web.Deps{
+		Reader:      st,
+		Engage:      st,
+		Newsroom:    st,
+		Search:      search.New(st, search.Options{}),
+		Auth:        accounts,
+		KAI:         kaiEngine(env),
+		FetchSource: fetchNow,
+	})
 	site.Start(ctx)
 	srv := &http.Server{
 		Handler:           site.Handler(),
@@ -87,7 +96,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 }
 
 // loadDemo fills an empty database with the embedded demo content.
-func loadDemo(ctx context.Context, st *sqlite.DB, logger *slog.Logger) error {
+func loadDemo(ctx context.Context, st store.Store, logger *slog.Logger) error {
 	_, total, err := st.ListArticles(ctx, news.ArticleFilter{Limit: 1})
 	if err != nil || total > 0 {
 		return err

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"manset/internal/news"
-	"manset/internal/store/sqlite"
 )
 
 const sourceUsage = `usage:
@@ -51,7 +50,7 @@ func sourceAdd(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintln(env.Stderr, sourceUsage)
 		return errUsage
 	}
-	st, err := sqlite.Open(ctx, *db)
+	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -79,7 +78,7 @@ func sourceList(ctx context.Context, env *Env, args []string) error {
 	if err := parseFlags(env, fs, args); err != nil {
 		return err
 	}
-	st, err := sqlite.Open(ctx, *db)
+	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -115,7 +114,7 @@ func sourceRemove(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintln(env.Stderr, sourceUsage)
 		return errUsage
 	}
-	st, err := sqlite.Open(ctx, *db)
+	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -9,7 +9,6 @@ import (
 
 	"manset/internal/auth"
 	"manset/internal/news"
-	"manset/internal/store/sqlite"
 )
 
 func runUser(ctx context.Context, env *Env, args []string) error {
@@ -29,7 +28,7 @@ func runUser(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := sqlite.Open(ctx, *db)
+	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -149,17 +149,10 @@ func (st *wxrState) categoryPath(slugs []string) []string {
 	return nil
 }
 
-// CommentStore is what importing WordPress comments needs; the importer's
-// store may provide it.
-type CommentStore interface {
-	CreateComment(ctx context.Context, c *news.Comment) error
-}
-
 // saveWXRComments stores a post's comments as pending: they were approved on
 // another site, under another policy, so an editor looks at them first.
 func (im *Importer) saveWXRComments(ctx context.Context, articleID int64, comments []wxr.Comment) error {
-	cs, ok := im.store.(CommentStore)
-	if !ok || len(comments) == 0 {
+	if len(comments) == 0 {
 		return nil
 	}
 	ids := map[int64]int64{}
@@ -176,7 +169,7 @@ func (im *Importer) saveWXRComments(ctx context.Context, articleID int64, commen
 		if c.Date != nil {
 			nc.CreatedAt = *c.Date
 		}
-		if err := cs.CreateComment(ctx, nc); err != nil {
+		if err := im.store.CreateComment(ctx, nc); err != nil {
 			errs = append(errs, err)
 			continue
 		}

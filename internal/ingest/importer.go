@@ -34,6 +34,9 @@ type Store interface {
 	Story(ctx context.Context, id int64) (news.Story, error)
 	UpdateStory(ctx context.Context, s *news.Story) error
 	SetArticleStory(ctx context.Context, articleID, storyID int64) error
+
+	// Comments of WordPress exports.
+	CreateComment(ctx context.Context, c *news.Comment) error
 }
 
 // Options steer one import run.

@@ -15,11 +15,10 @@ import (
 	"manset/internal/turkish"
 )
 
-// adminStore is what the newsroom admin needs from storage on top of Store.
-// The Server's store is type-asserted to it; a store without these methods
-// simply gets no admin.
-type adminStore interface {
-	Store
+// NewsroomStore is what the newsroom admin needs from storage on top of
+// the reader's reads.
+type NewsroomStore interface {
+	ReaderStore
 	Category(ctx context.Context, id int64) (news.Category, error)
 	CreateCategory(ctx context.Context, c *news.Category) error
 	UpdateCategory(ctx context.Context, c *news.Category) error
@@ -39,13 +38,18 @@ type adminStore interface {
 	ListRevisions(ctx context.Context, articleID int64) ([]news.Revision, error)
 	ViewsPerDay(ctx context.Context, from, to time.Time) ([]news.DayCount, error)
 	ReactionsPerDay(ctx context.Context, from, to time.Time) ([]news.DayCount, error)
+	CreateSource(ctx context.Context, s *news.Source) error
+	Source(ctx context.Context, id int64) (news.Source, error)
+	ListSources(ctx context.Context) ([]news.Source, error)
+	UpdateSource(ctx context.Context, s *news.Source) error
+	DeleteSource(ctx context.Context, id int64) error
 }
 
 // adminSite is the newsroom admin: its handlers share the server, the
 // store and their own templates.
 type adminSite struct {
 	s    *Server
-	st   adminStore
+	st   NewsroomStore
 	tmpl map[string]*template.Template
 }
 
@@ -77,10 +81,8 @@ var adminFlashes = map[string]string{
 }
 
 // adminRoutes registers the newsroom admin on the server's mux.
-func (s *Server) adminRoutes() {
-	st, ok := s.store.(adminStore)
-	if !ok {
-		s.log.Warn("web: store lacks admin methods; /admin disabled")
+func (s *Server) adminRoutes(st NewsroomStore) {
+	if st == nil {
 		return
 	}
 	a := &adminSite{s: s, st: st, tmpl: mustLoadAdminTemplates(s.adminTemplateFuncs())}

@@ -16,16 +16,6 @@ import (
 	"manset/internal/turkish"
 )
 
-// sourceStore is what the sources page needs from storage; a store
-// without it gets no sources page.
-type sourceStore interface {
-	CreateSource(ctx context.Context, s *news.Source) error
-	Source(ctx context.Context, id int64) (news.Source, error)
-	ListSources(ctx context.Context) ([]news.Source, error)
-	UpdateSource(ctx context.Context, s *news.Source) error
-	DeleteSource(ctx context.Context, id int64) error
-}
-
 // adminFetchTimeout bounds a background "Şimdi çek": the request that
 // started it is long gone, so nothing else would stop a stuck fetch.
 const adminFetchTimeout = 10 * time.Minute
@@ -33,7 +23,7 @@ const adminFetchTimeout = 10 * time.Minute
 // adminSources is the sources page and the review queue's publish button.
 type adminSources struct {
 	*adminSite
-	src   sourceStore
+	src   NewsroomStore
 	fetch func(ctx context.Context, id int64) error
 	// running holds the ids being fetched, so a double click does not
 	// start a second fetch of the same source.
@@ -90,11 +80,7 @@ type adminSourcesView struct {
 // button.
 func (a *adminSite) sourceRoutes(m *http.ServeMux, editor, admin func(adminHandler) http.Handler) {
 	m.Handle("POST /admin/haberler/{id}/yayinla", editor(a.publishReview))
-	src, ok := a.st.(sourceStore)
-	if !ok {
-		a.s.log.Warn("web: store lacks source methods; /admin/kaynaklar disabled")
-		return
-	}
+	src := a.st
 	funcs := a.s.adminTemplateFuncs()
 	funcs["kindLabel"] = sourceKindLabel
 	a.tmpl["sources"] = template.Must(template.New("sources").Funcs(funcs).ParseFS(templateFS,

@@ -138,7 +138,9 @@ func attrEscaped(s string) string {
 }
 
 func TestAdminSourceRoles(t *testing.T) {
-	s := newSourcesTest(t, func(c *Config, _ *auth.Config) { c.FetchSource = func(context.Context, int64) error { return nil } })
+	s := newSourcesTest(t, func(_ *Config, d *Deps, _ *auth.Config) {
+		d.FetchSource = func(context.Context, int64) error { return nil }
+	})
 	src := news.Source{Name: "Mevcut", Kind: news.SourceFeed, URL: "https://m.example/rss"}
 	if err := s.db.CreateSource(context.Background(), &src); err != nil {
 		t.Fatal(err)
@@ -213,8 +215,8 @@ func TestAdminSourceEditAndRemove(t *testing.T) {
 func TestAdminSourceFetchNow(t *testing.T) {
 	called := make(chan int64, 1)
 	release := make(chan struct{})
-	s := newSourcesTest(t, func(c *Config, _ *auth.Config) {
-		c.FetchSource = func(ctx context.Context, id int64) error {
+	s := newSourcesTest(t, func(_ *Config, d *Deps, _ *auth.Config) {
+		d.FetchSource = func(ctx context.Context, id int64) error {
 			called <- id
 			<-release
 			return nil

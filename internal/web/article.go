@@ -205,11 +205,6 @@ var genericNewsTerms = func() map[string]bool {
 	return m
 }()
 
-// articleSearcher is the search index of a Store that has one.
-type articleSearcher interface {
-	SearchArticles(ctx context.Context, q news.SearchQuery) ([]news.SearchHit, int, error)
-}
-
 // similarTerms caps the headline and spot words a related-news query
 // uses, and similarCandidates the best hits read to find related ones.
 const (
@@ -238,11 +233,10 @@ func (s *Server) similar(ctx context.Context, a *news.Article, now time.Time, se
 			}
 		}
 	}
-	idx, ok := s.store.(articleSearcher)
-	if !ok || len(headline) < 2 {
+	if len(headline) < 2 {
 		return nil, nil
 	}
-	hits, _, err := idx.SearchArticles(ctx, q)
+	hits, _, err := s.store.SearchArticles(ctx, q)
 	if err != nil {
 		return nil, err
 	}

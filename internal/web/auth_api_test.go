@@ -75,7 +75,7 @@ func TestLoginErrorsIdentical(t *testing.T) {
 }
 
 func TestLoginRateLimit(t *testing.T) {
-	site := newEngageSite(t, "http://manset.example", func(_ *Config, a *auth.Config) {
+	site := newEngageSite(t, "http://manset.example", func(_ *Config, _ *Deps, a *auth.Config) {
 		a.Limits = auth.Limits{LoginIP: auth.Rule{Every: time.Hour, Burst: 5}}
 	})
 	var statuses []int

@@ -145,7 +145,7 @@ func TestCommentBotAndLimitChecks(t *testing.T) {
 }
 
 func TestCommentRateLimit(t *testing.T) {
-	site := newEngageSite(t, "http://manset.example", func(cfg *Config, _ *auth.Config) {
+	site := newEngageSite(t, "http://manset.example", func(cfg *Config, _ *Deps, _ *auth.Config) {
 		cfg.EngageLimits.Comments = auth.Rule{Every: time.Hour, Burst: 3}
 	})
 	a := site.add(t, "Sınırlı", "dunya", 5)

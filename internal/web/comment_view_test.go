@@ -89,7 +89,7 @@ func TestCommentToken(t *testing.T) {
 	site := newEngageSite(t, "http://manset.example")
 	now := site.clock.Now()
 	srv := site.srv
-	other := New(Config{BaseURL: "http://manset.example", Secret: []byte("başka sır")}, site.db)
+	other := New(Config{BaseURL: "http://manset.example", Secret: []byte("başka sır")}, Deps{Reader: site.db})
 	tests := []struct {
 		name  string
 		token string

@@ -3,7 +3,6 @@ package web
 import (
 	"encoding/json"
 	"encoding/xml"
-	"net/http"
 	"strings"
 	"testing"
 )
@@ -56,21 +55,4 @@ func TestRobotsAndHealth(t *testing.T) {
 	}
 	s.db.Close()
 	s.mustGet(t, "/healthz", 503)
-}
-
-func TestHandleExtraRoutes(t *testing.T) {
-	s := newTestSite(t, 0)
-	s.srv.Handle("GET /api/v1/ek", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Write([]byte("ek"))
-	}))
-	s.srv.Handle("GET /ara", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Write([]byte("gerçek arama: " + r.URL.Query().Get("q")))
-	}))
-	resp, body := s.get(t, "/api/v1/ek")
-	if body != "ek" || resp.Header.Get("X-Content-Type-Options") != "nosniff" {
-		t.Errorf("extra route: %q, headers %v", body, resp.Header)
-	}
-	if body := s.mustGet(t, "/ara?q=kar", 200); body != "gerçek arama: kar" {
-		t.Errorf("search replacement: %q", body)
-	}
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"manset/internal/news"
+	"manset/internal/search"
 	"manset/internal/store/sqlite"
 )
 
@@ -66,7 +67,7 @@ func newTestSite(t testing.TB, poll time.Duration) *testSite {
 			site.cats[a.Slug] = a
 		}
 	}
-	site.srv = New(Config{BaseURL: testBaseURL, Now: clock.Now, PollInterval: poll}, db)
+	site.srv = New(Config{BaseURL: testBaseURL, Now: clock.Now, PollInterval: poll}, storeDeps(db, clock.Now))
 	site.ts = httptest.NewServer(site.srv.Handler())
 	t.Cleanup(site.ts.Close)
 	return site
@@ -177,4 +178,10 @@ func mustNotContain(t testing.TB, body string, unwanted ...string) {
 			t.Errorf("body contains %q", w)
 		}
 	}
+}
+
+// storeDeps builds the site's dependencies from one SQLite store, as
+// cmd/manset does, without accounts (engageSite adds them).
+func storeDeps(db *sqlite.DB, now func() time.Time) Deps {
+	return Deps{Reader: db, Engage: db, Newsroom: db, Search: search.New(db, search.Options{Now: now})}
 }

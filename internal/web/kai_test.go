@@ -219,8 +219,9 @@ func (f fakeStreamer) Stream(ctx context.Context, q kai.Question, onDelta func(s
 func TestKAIAPIStreamsDeltas(t *testing.T) {
 	site := newTestSite(t, time.Hour)
 	fire := site.addFire(t)
-	srv := New(Config{BaseURL: testBaseURL, Now: site.clock.Now, PollInterval: time.Hour,
-		KAI: fakeStreamer{pieces: []string{"Yangın ", "8 Mart'ta ", "çıktı [1]."}}}, site.db)
+	deps := storeDeps(site.db, site.clock.Now)
+	deps.KAI = fakeStreamer{pieces: []string{"Yangın ", "8 Mart'ta ", "çıktı [1]."}}
+	srv := New(Config{BaseURL: testBaseURL, Now: site.clock.Now, PollInterval: time.Hour}, deps)
 	ts := httptest.NewServer(srv.Handler())
 	defer ts.Close()
 	site.ts = ts

@@ -15,7 +15,7 @@ import (
 // BenchmarkReactionAPI measures votes through the real handler stack and
 // SQLite file, each from a new anonymous reader (a new row per vote).
 func BenchmarkReactionAPI(b *testing.B) {
-	site := newEngageSite(b, "http://manset.example", func(cfg *Config, _ *auth.Config) {
+	site := newEngageSite(b, "http://manset.example", func(cfg *Config, _ *Deps, _ *auth.Config) {
 		cfg.EngageLimits.Reactions = auth.Rule{Every: time.Microsecond, Burst: 1 << 20}
 	})
 	a := site.add(b, "Ölçüm", "dunya", 5)

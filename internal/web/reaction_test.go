@@ -210,7 +210,7 @@ func TestAnonymousVoteMergesOnLogin(t *testing.T) {
 // Per-IP limits count an IPv6 client by its /64: one subscriber gets a
 // whole /64 and must not get a fresh allowance from each address in it.
 func TestReactionLimitIPv6Prefix(t *testing.T) {
-	site := newEngageSite(t, "http://manset.example", func(cfg *Config, _ *auth.Config) {
+	site := newEngageSite(t, "http://manset.example", func(cfg *Config, _ *Deps, _ *auth.Config) {
 		cfg.ClientIPHeader = "X-Forwarded-For"
 		cfg.EngageLimits.Reactions = auth.Rule{Every: time.Hour, Burst: 2}
 	})

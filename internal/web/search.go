@@ -17,33 +17,21 @@ const searchPattern = "GET /ara"
 // searchPageSize is the number of results per search page.
 const searchPageSize = 10
 
-// searchRoutes serves the search page and GET /api/v1/search when the store
-// keeps a search index; otherwise /ara stays the "Arama yakında" stub.
+// searchRoutes serves the search page and GET /api/v1/search with svc; without
+// one /ara stays the "Arama yakında" stub.
 // Search pages are not page-cached: queries rarely repeat exactly, and one
 // costs a few milliseconds even on a large corpus (bench/search).
-func (s *Server) searchRoutes(mux *http.ServeMux) {
-	st, ok := s.store.(search.Store)
-	if !ok {
+func (s *Server) searchRoutes(mux *http.ServeMux, svc *search.Service) {
+	if svc == nil {
+		mux.HandleFunc(searchPattern, s.showSearch)
 		return
 	}
-	svc := search.New(st, search.Options{Now: s.now})
-	var page http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc(searchPattern, func(w http.ResponseWriter, r *http.Request) {
 		s.showSearchResults(w, r, svc)
 	})
-	s.search.Store(&page)
 	mux.HandleFunc("GET /api/v1/search", func(w http.ResponseWriter, r *http.Request) {
 		s.searchAPI(w, r, svc)
 	})
-}
-
-// dispatchSearch serves the search handler plugged in with Handle, or the
-// stub until there is one.
-func (s *Server) dispatchSearch(w http.ResponseWriter, r *http.Request) {
-	if h := s.search.Load(); h != nil {
-		(*h).ServeHTTP(w, r)
-		return
-	}
-	s.showSearch(w, r)
 }
 
 // searchView is the content of the search page.

@@ -109,7 +109,7 @@ func TestSearchAPIEmptyResultIsAnArray(t *testing.T) {
 // A store without a search index keeps the "Arama yakında" page.
 func TestSearchStubWithoutIndex(t *testing.T) {
 	s := newTestSite(t, 0)
-	srv := New(Config{BaseURL: testBaseURL}, struct{ Store }{s.db})
+	srv := New(Config{BaseURL: testBaseURL}, Deps{Reader: s.db})
 	rec := httptest.NewRecorder()
 	srv.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/ara?q=%3Cb%3Ese%C3%A7im", nil))
 	body := rec.Body.String()

@@ -13,20 +13,8 @@ import (
 	"time"
 
 	"manset/internal/auth"
-	"manset/internal/kai"
-	"manset/internal/news"
+	"manset/internal/search"
 )
-
-// Store is the part of the storage contract the web package reads.
-type Store interface {
-	ListArticles(ctx context.Context, f news.ArticleFilter) ([]news.Article, int, error)
-	Article(ctx context.Context, id int64) (news.Article, error)
-	ArticleBySlug(ctx context.Context, slug string) (news.Article, error)
-	ListCategories(ctx context.Context) ([]news.Category, error)
-	CategoryBySlug(ctx context.Context, slug string) (news.Category, error)
-	AllSettings(ctx context.Context) (map[string]string, error)
-	ContentVersion(ctx context.Context) (int64, error)
-}
 
 // Config configures a Server.
 type Config struct {
@@ -39,11 +27,6 @@ type Config struct {
 	// PollInterval is how often ContentVersion is polled to invalidate the
 	// page cache (default 1s).
 	PollInterval time.Duration
-	// Auth runs accounts and sessions; nil turns accounts off.
-	Auth *auth.Service
-	// Engage stores reactions and comments; nil means the Store passed to
-	// New when it implements EngageStore. Without one, both are off.
-	Engage EngageStore
 	// Secret signs comment-form timestamps; empty means random per process
 	// (set it when several nodes serve the site).
 	Secret []byte
@@ -52,12 +35,6 @@ type Config struct {
 	ClientIPHeader string
 	// EngageLimits are per-IP limits on reactions and comments.
 	EngageLimits EngageLimits
-	// FetchSource fetches one source now (the admin's "Şimdi çek"); it runs
-	// in the background. Nil hides the button.
-	FetchSource func(ctx context.Context, id int64) error
-	// KAI answers readers' questions about articles; nil means the
-	// extractive engine (no language model).
-	KAI kai.Engine
 }
 
 // Server is the reader site and read API.
@@ -66,16 +43,15 @@ type Server struct {
 	log     *slog.Logger
 	now     func() time.Time
 	poll    time.Duration
-	store   Store
+	store   ReaderStore
 	pages   *pageCache
 	flight  flightGroup
 	assets  *assetSet
 	tmpl    *templates
 	mux     *http.ServeMux
 	handler http.Handler
-	version atomic.Int64                 // last ContentVersion seen by the poller
-	search  atomic.Pointer[http.Handler] // set by Handle(searchPattern, ...)
-	views   viewCounter                  // article page views, flushed to the store
+	version atomic.Int64 // last ContentVersion seen by the poller
+	views   viewCounter  // article page views, flushed to the store
 	metrics *metrics
 
 	auth          *auth.Service // nil: accounts off
@@ -88,17 +64,20 @@ type Server struct {
 	fetchSource   func(ctx context.Context, id int64) error // nil: no "Şimdi çek"
 }
 
-// New returns a Server reading from st.
-func New(cfg Config, st Store) *Server {
+// New returns the site built from deps; deps.Reader is required.
+func New(cfg Config, deps Deps) *Server {
 	s := &Server{
 		baseURL: strings.TrimRight(cfg.BaseURL, "/"),
 		log:     cfg.Logger,
 		now:     cfg.Now,
 		poll:    cfg.PollInterval,
-		store:   st,
+		store:   deps.Reader,
 		pages:   newPageCache(defaultCacheBytes),
 
-		fetchSource: cfg.FetchSource,
+		fetchSource: deps.FetchSource,
+	}
+	if s.store == nil {
+		panic("web: New needs a ReaderStore")
 	}
 	if s.baseURL == "" {
 		s.baseURL = "http://localhost:8080"
@@ -113,13 +92,13 @@ func New(cfg Config, st Store) *Server {
 		s.poll = time.Second
 	}
 	s.metrics = newMetrics(s)
-	s.initEngage(cfg, st)
+	s.initEngage(cfg, deps)
 	s.assets = mustLoadAssets()
 	s.tmpl = mustLoadTemplates(s.templateFuncs())
 	s.addAccountTemplates(s.templateFuncs())
-	s.mux = s.routes()
-	s.adminRoutes()
-	s.kaiRoutes(cfg.KAI)
+	s.mux = s.routes(deps.Search)
+	s.adminRoutes(deps.Newsroom)
+	s.kaiRoutes(deps.KAI)
 	s.tmpl.localize() // after every page template is parsed
 	s.handler = s.middleware(s.crossOrigin(s.withLocale(s.mux)))
 	return s
@@ -127,18 +106,6 @@ func New(cfg Config, st Store) *Server {
 
 // Handler returns the HTTP handler of the site.
 func (s *Server) Handler() http.Handler { return s.handler }
-
-// Handle registers an extra route (search, reactions, comments, KAI,
-// admin...) behind the same middleware, so other packages plug in without
-// editing this one. Patterns follow http.ServeMux; a conflict panics.
-// The search page pattern replaces the built-in "Arama yakında" stub.
-func (s *Server) Handle(pattern string, h http.Handler) {
-	if pattern == searchPattern {
-		s.search.Store(&h)
-		return
-	}
-	s.mux.Handle(pattern, h)
-}
 
 // Invalidate drops every cached page; call it after an in-process write.
 func (s *Server) Invalidate() { s.pages.clear() }
@@ -181,12 +148,11 @@ func (s *Server) checkVersion(ctx context.Context) {
 
 // routes registers one handler per route; handlers live in files named for
 // their action.
-func (s *Server) routes() *http.ServeMux {
+func (s *Server) routes(searcher *search.Service) *http.ServeMux {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", s.cached(pathKey, s.renderHome))
 	mux.HandleFunc("GET /kategori/{slug}", s.cached(categoryKey, s.renderCategory))
 	mux.HandleFunc("GET /haber/{slug}", s.articlePage())
-	mux.HandleFunc(searchPattern, s.dispatchSearch)
 	mux.HandleFunc("GET /static/{file}", s.serveAsset)
 	mux.HandleFunc("GET /favicon.ico", s.redirectFavicon)
 	mux.HandleFunc("GET /healthz", s.healthz)
@@ -197,7 +163,7 @@ func (s *Server) routes() *http.ServeMux {
 	mux.HandleFunc("GET /api/v1/articles", s.listArticlesAPI)
 	mux.HandleFunc("GET /api/v1/articles/{id}", s.getArticleAPI)
 	mux.HandleFunc("GET /api/v1/categories", s.listCategoriesAPI)
-	s.searchRoutes(mux)
+	s.searchRoutes(mux, searcher)
 	s.engageRoutes(mux)
 	mux.HandleFunc("/api/", s.apiNotFound)
 	mux.HandleFunc("/", s.notFound)

@@ -269,12 +269,9 @@ var defaultEngageLimits = EngageLimits{
 }
 
 // initEngage fills the account, reaction and comment parts of s from cfg.
-func (s *Server) initEngage(cfg Config, st Store) {
-	s.auth = cfg.Auth
-	s.engage = cfg.Engage
-	if s.engage == nil {
-		s.engage, _ = st.(EngageStore)
-	}
+func (s *Server) initEngage(cfg Config, deps Deps) {
+	s.auth = deps.Auth
+	s.engage = deps.Engage
 	s.secureCookies = strings.HasPrefix(s.baseURL, "https://")
 	s.ipHeader = cfg.ClientIPHeader
 	s.secret = cfg.Secret

@@ -38,7 +38,7 @@ type engageSite struct {
 }
 
 // engageOption adjusts the configuration of an engageSite.
-type engageOption func(*Config, *auth.Config)
+type engageOption func(*Config, *Deps, *auth.Config)
 
 func newEngageSite(t testing.TB, baseURL string, opts ...engageOption) *engageSite {
 	t.Helper()
@@ -65,15 +65,16 @@ func newEngageSite(t testing.TB, baseURL string, opts ...engageOption) *engageSi
 	cfg := Config{BaseURL: baseURL, Now: clock.Now, PollInterval: time.Hour,
 		EngageLimits: EngageLimits{Reactions: auth.Rule{Every: time.Millisecond, Burst: 1000},
 			Comments: auth.Rule{Every: time.Millisecond, Burst: 1000}}}
+	deps := storeDeps(db, clock.Now)
 	for _, o := range opts {
-		o(&cfg, &acfg)
+		o(&cfg, &deps, &acfg)
 	}
-	cfg.Auth = auth.New(acfg)
-	t.Cleanup(cfg.Auth.Wait)
-	site.srv = New(cfg, db)
+	deps.Auth = auth.New(acfg)
+	t.Cleanup(deps.Auth.Wait)
+	site.srv = New(cfg, deps)
 	site.ts = httptest.NewServer(site.srv.Handler())
 	t.Cleanup(site.ts.Close)
-	return &engageSite{testSite: site, auth: cfg.Auth, mail: mail}
+	return &engageSite{testSite: site, auth: deps.Auth, mail: mail}
 }
 
 // user creates an account with role and returns a session token for it.

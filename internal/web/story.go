@@ -13,12 +13,6 @@ import (
 // storyTimelineLimit caps the articles a story's timeline lists.
 const storyTimelineLimit = 50
 
-// articleSourceStore is what the story box needs beyond Store: the outlets
-// recorded for an article. Stores without it show only story siblings.
-type articleSourceStore interface {
-	ArticleSources(ctx context.Context, articleID int64) ([]news.ArticleSource, error)
-}
-
 // storyView is the "Bu haberin diğer kaynakları" box: every outlet that
 // carried this article or reported the same story, earliest first, and the
 // story's timeline.
@@ -49,15 +43,13 @@ type timelineItem struct {
 // show beyond the article itself.
 func (s *Server) storyBox(ctx context.Context, a *news.Article, now time.Time) (*storyView, error) {
 	var v storyView
-	if st, ok := s.store.(articleSourceStore); ok {
-		recorded, err := st.ArticleSources(ctx, a.ID)
-		if err != nil {
-			return nil, err
-		}
-		for _, r := range recorded {
-			v.Outlets = append(v.Outlets, outletView{Source: outletName(r.SourceName, r.URL), Title: r.Title,
-				Time: r.PublishedAt, Original: r.URL})
-		}
+	recorded, err := s.store.ArticleSources(ctx, a.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range recorded {
+		v.Outlets = append(v.Outlets, outletView{Source: outletName(r.SourceName, r.URL), Title: r.Title,
+			Time: r.PublishedAt, Original: r.URL})
 	}
 	if a.StoryID != 0 {
 		members, _, err := s.store.ListArticles(ctx, news.ArticleFilter{Lean: true, StoryID: &a.StoryID, VisibleAt: &now, Limit: storyTimelineLimit})

@@ -12,8 +12,7 @@ import (
 // store; a crash loses at most this much of the dashboard's view counts.
 const viewFlushInterval = time.Minute
 
-// viewStore is the store method view counting needs; without it views are
-// not counted.
+// viewStore is the store method view counting needs.
 type viewStore interface {
 	AddViews(ctx context.Context, day time.Time, counts map[int64]int) error
 }
@@ -48,11 +47,7 @@ func (v *viewCounter) take() map[int64]int {
 }
 
 // run flushes the counts every viewFlushInterval and once more when ctx ends.
-func (v *viewCounter) run(ctx context.Context, st Store, now func() time.Time, log *slog.Logger) {
-	vs, ok := st.(viewStore)
-	if !ok {
-		return
-	}
+func (v *viewCounter) run(ctx context.Context, vs viewStore, now func() time.Time, log *slog.Logger) {
 	flush := func() {
 		if counts := v.take(); len(counts) > 0 {
 			if err := vs.AddViews(context.WithoutCancel(ctx), now(), counts); err != nil {

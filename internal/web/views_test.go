@@ -7,7 +7,6 @@ import (
 )
 
 type recordedViews struct {
-	Store
 	got chan map[int64]int
 }
 
