@@ -29,7 +29,20 @@ type Store interface {
 	Stats
 	Search
 	Aggregation
+	Changes
 	Close() error
+}
+
+// Changes tells every process which content a write touched, so that page
+// caches drop only the pages that show it.
+type Changes interface {
+	// WatchContent calls changed, in commit order, with the ids of the
+	// articles each committed write touched — by this process or any other
+	// on the same database — until ctx ends. A list that is empty or holds
+	// 0 means "drop everything": a site-wide write (category, setting,
+	// source), or changes the watcher may have missed (start, reconnect,
+	// a pruned log). Engines without notifications look every poll.
+	WatchContent(ctx context.Context, poll time.Duration, changed func(articleIDs []int64))
 }
 
 // Categories stores the category tree.

@@ -106,6 +106,12 @@ func (s *Server) renderArticleForm(r *http.Request, form *commentForm) (page, er
 	}
 	p := htmlPage(body, s.expiry(ctx, now, articleTTL))
 	p.articleID = a.ID
+	for _, r := range related {
+		p.shows = append(p.shows, r.ID)
+	}
+	if view.Story != nil {
+		p.shows = append(p.shows, view.Story.articles...)
+	}
 	return p, nil
 }
 

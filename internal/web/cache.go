@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -35,8 +36,12 @@ type page struct {
 	// expires is when the page may have gone stale by itself (a scheduled
 	// article due, or a short TTL for lists).
 	expires time.Time
-	// articleID is set on article pages, whose views are counted.
+	// articleID is set on article pages, whose views are counted; pages
+	// without one are listings (home, categories, feeds, sitemaps).
 	articleID int64
+	// shows lists the other articles an article page links to (related
+	// news, the story's timeline): their changes make it stale too.
+	shows []int64
 }
 
 // pageEntry is a cached page with its precomputed headers, so a hit only
@@ -51,6 +56,7 @@ type pageEntry struct {
 	hdrLen, hdrLenGz []string
 	expires          time.Time
 	articleID        int64
+	shows            []int64
 	lastUsed         atomic.Int64
 }
 
@@ -67,6 +73,7 @@ func newPageEntry(p page) *pageEntry {
 		expires: p.expires,
 
 		articleID: p.articleID,
+		shows:     p.shows,
 	}
 	e.hdrVary = hdrVaryEncoding
 	if strings.HasPrefix(p.contentType, "text/html") {
@@ -187,7 +194,37 @@ func (c *pageCache) delete(key string) {
 	c.gen++
 }
 
-// len returns the number of cached pages.
+// dropArticles drops the pages of the given articles, the article pages
+// that show them, and every listing, and returns how many went. Other
+// article pages stay: a trickle of new articles no longer empties the
+// cache. A new generation keeps renders begun before the write from
+// storing old bytes.
+func (c *pageCache) dropArticles(ids []int64) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n := 0
+	for k, e := range c.entries {
+		if e.articleID == 0 || slices.Contains(ids, e.articleID) || sharesAny(e.shows, ids) {
+			c.bytes -= e.size()
+			delete(c.entries, k)
+			n++
+		}
+	}
+	c.gen++
+	return n
+}
+
+// sharesAny reports whether a and b have an element in common; both are
+// short.
+func sharesAny(a, b []int64) bool {
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			return true
+		}
+	}
+	return false
+}
+
 // size returns the bytes held, for the metrics.
 func (c *pageCache) size() int {
 	c.mu.RLock()
@@ -195,6 +232,7 @@ func (c *pageCache) size() int {
 	return c.bytes
 }
 
+// len returns the number of cached pages.
 func (c *pageCache) len() int {
 	c.mu.RLock()
 	defer c.mu.RUnlock()

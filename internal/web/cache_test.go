@@ -208,3 +208,49 @@ func TestPanicRecovery(t *testing.T) {
 		t.Errorf("API panic: %d %s", rec.status, rec.body.String())
 	}
 }
+
+// A write to one article drops its page, the pages that link to it and the
+// listings, and keeps every other article page cached.
+func TestArticleChangeKeepsOtherPages(t *testing.T) {
+	s := newTestSite(t, 5*time.Millisecond)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s.srv.Start(ctx)
+	edited := s.add(t, "Düzenlenecek haber", "dunya", 5)
+	other := s.add(t, "Dokunulmayacak haber", "spor", 6)
+	linking := s.add(t, "Aynı diziden haber", "dunya", 7)
+	story := news.Story{Title: "Dizi", FirstSeen: s.clock.Now()}
+	if err := s.db.CreateStory(ctx, &story); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []int64{edited.ID, linking.ID} {
+		if err := s.db.SetArticleStory(ctx, id, story.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pages := []string{"/haber/" + edited.Slug, "/haber/" + other.Slug, "/haber/" + linking.Slug, "/", "/kategori/spor?sayfa=1"}
+	waitFor(t, "every page cached after the story writes", func() bool {
+		for _, p := range pages {
+			s.mustGet(t, p, 200)
+		}
+		for _, p := range pages {
+			if s.srv.pages.get(p, s.clock.Now()) == nil {
+				return false
+			}
+		}
+		return true
+	})
+	retitle(t, s, edited.ID, "Düzenlendi")
+	waitFor(t, "the edit to reach the cache", func() bool {
+		return s.srv.pages.get(pages[0], s.clock.Now()) == nil
+	})
+	if s.srv.pages.get(pages[1], s.clock.Now()) == nil {
+		t.Error("an unrelated article page was dropped")
+	}
+	for _, p := range pages[2:] {
+		if s.srv.pages.get(p, s.clock.Now()) != nil {
+			t.Errorf("%s still cached: it shows the edited article", p)
+		}
+	}
+	mustContain(t, s.mustGet(t, pages[2], 200), "Düzenlendi")
+}

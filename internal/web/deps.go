@@ -20,9 +20,11 @@ type ReaderStore interface {
 	ListCategories(ctx context.Context) ([]news.Category, error)
 	CategoryBySlug(ctx context.Context, slug string) (news.Category, error)
 	AllSettings(ctx context.Context) (map[string]string, error)
-	// ContentVersion is polled to drop cached pages after writes made by
-	// other processes.
+	// ContentVersion answers health checks: the database is reachable.
 	ContentVersion(ctx context.Context) (int64, error)
+	// WatchContent reports writes made by any process, so cached pages
+	// that show what changed are dropped.
+	WatchContent(ctx context.Context, poll time.Duration, changed func(articleIDs []int64))
 	// SearchArticles finds related news by shared headline words.
 	SearchArticles(ctx context.Context, q news.SearchQuery) ([]news.SearchHit, int, error)
 	// ArticleSources lists the outlets that carried an article (story box).

@@ -8,8 +8,8 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"manset/internal/auth"
@@ -24,8 +24,8 @@ type Config struct {
 	Logger  *slog.Logger
 	// Now returns the current time; nil means time.Now.
 	Now func() time.Time
-	// PollInterval is how often ContentVersion is polled to invalidate the
-	// page cache (default 1s).
+	// PollInterval is how often an engine without notifications (SQLite)
+	// reads its change log to invalidate cached pages (default 1s).
 	PollInterval time.Duration
 	// Secret signs comment-form timestamps; empty means random per process
 	// (set it when several nodes serve the site).
@@ -50,8 +50,7 @@ type Server struct {
 	tmpl    *templates
 	mux     *http.ServeMux
 	handler http.Handler
-	version atomic.Int64 // last ContentVersion seen by the poller
-	views   viewCounter  // article page views, flushed to the store
+	views   viewCounter // article page views, flushed to the store
 	metrics *metrics
 
 	auth          *auth.Service // nil: accounts off
@@ -110,40 +109,26 @@ func (s *Server) Handler() http.Handler { return s.handler }
 // Invalidate drops every cached page; call it after an in-process write.
 func (s *Server) Invalidate() { s.pages.clear() }
 
-// Start polls the store's ContentVersion in the background and drops the
-// page cache when it changes, so writes by other processes show up. It
-// returns at once; the poller stops when ctx ends.
+// Start watches the store for writes by any process and drops the cached
+// pages that show what changed, and flushes page views. It returns at once;
+// both stop when ctx ends.
 func (s *Server) Start(ctx context.Context) {
-	if v, err := s.store.ContentVersion(ctx); err == nil {
-		s.version.Store(v)
-	}
 	go s.views.run(ctx, s.store, s.now, s.log)
-	go func() {
-		t := time.NewTicker(s.poll)
-		defer t.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-t.C:
-				s.checkVersion(ctx)
-			}
-		}
-	}()
+	go s.store.WatchContent(ctx, s.poll, s.contentChanged)
 }
 
-func (s *Server) checkVersion(ctx context.Context) {
-	v, err := s.store.ContentVersion(ctx)
-	if err != nil {
-		if ctx.Err() == nil {
-			s.log.Warn("web: content version poll failed", slog.Any("err", err))
-		}
+// contentChanged drops the pages a write touched: every page for a
+// site-wide change, else the changed articles' own pages, the pages that
+// show them (related news, story timelines) and the listings, which may
+// now show a new article.
+func (s *Server) contentChanged(articleIDs []int64) {
+	if len(articleIDs) == 0 || slices.Contains(articleIDs, 0) {
+		s.log.Debug("web: site-wide change, page cache dropped")
+		s.pages.clear()
 		return
 	}
-	if old := s.version.Swap(v); old != v {
-		s.log.Debug("web: content changed, page cache dropped", slog.Int64("version", v))
-		s.Invalidate()
-	}
+	n := s.pages.dropArticles(articleIDs)
+	s.log.Debug("web: articles changed", slog.Any("articles", articleIDs), slog.Int("pages_dropped", n))
 }
 
 // routes registers one handler per route; handlers live in files named for

@@ -19,6 +19,7 @@ const storyTimelineLimit = 50
 type storyView struct {
 	Outlets  []outletView
 	Timeline []timelineItem
+	articles []int64 // the story's other articles, whose changes show here
 }
 
 // outletView is one outlet's version: its headline, when it published, the
@@ -77,6 +78,9 @@ func (s *Server) addStoryMembers(v *storyView, a *news.Article, members []news.A
 	}
 	for i := range members {
 		m := &members[i]
+		if m.ID != a.ID {
+			v.articles = append(v.articles, m.ID)
+		}
 		source := outletName(m.SourceName, m.SourceURL)
 		v.Timeline = append(v.Timeline, timelineItem{Title: m.Title, URL: articlePath(m.Slug), Source: source,
 			Time: m.DisplayTime(), Current: m.ID == a.ID})

@@ -63,7 +63,7 @@ func (db *DB) AddArticleSource(ctx context.Context, s news.ArticleSource) error 
 			return nil
 		}
 		// The article page lists the outlets, so its cached copy is stale.
-		return bumpVersion(ctx, tx)
+		return bumpVersion(ctx, tx, s.ArticleID)
 	})
 	return mapErr(err, articleSourceErrs)
 }
@@ -112,7 +112,12 @@ func (db *DB) SetArticleStory(ctx context.Context, articleID, storyID int64) err
 				return err
 			}
 		}
-		return bumpVersion(ctx, tx)
+		// Every member's page shows the story's timeline.
+		members, err := storyMembers(ctx, tx, storyID)
+		if err != nil {
+			return err
+		}
+		return bumpVersion(ctx, tx, append(members, articleID)...)
 	})
 	return mapErr(err, articleStoryErrs)
 }

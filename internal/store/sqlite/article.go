@@ -68,7 +68,7 @@ func (db *DB) CreateArticle(ctx context.Context, a *news.Article) error {
 		if err := indexArticle(ctx, tx, a); err != nil {
 			return err
 		}
-		return bumpVersion(ctx, tx)
+		return bumpVersion(ctx, tx, a.ID)
 	})
 	return mapErr(err, articleErrs)
 }
@@ -150,7 +150,7 @@ func (db *DB) UpdateArticle(ctx context.Context, a *news.Article) error {
 		if err := indexArticle(ctx, tx, a); err != nil {
 			return err
 		}
-		return bumpVersion(ctx, tx)
+		return bumpVersion(ctx, tx, a.ID)
 	})
 	return mapErr(err, articleErrs)
 }
@@ -193,7 +193,7 @@ func (db *DB) DeleteArticle(ctx context.Context, id int64) error {
 		if err := unindexArticle(ctx, tx, id); err != nil {
 			return err
 		}
-		return bumpVersion(ctx, tx)
+		return bumpVersion(ctx, tx, id)
 	})
 	return mapErr(err, articleErrs)
 }

@@ -42,7 +42,7 @@ func (db *DB) CreateComment(ctx context.Context, c *news.Comment) error {
 			return err
 		}
 		if c.Status == news.CommentApproved {
-			return bumpVersion(ctx, tx)
+			return bumpVersion(ctx, tx, c.ArticleID)
 		}
 		return nil
 	})
@@ -202,7 +202,11 @@ func (db *DB) SetCommentsStatus(ctx context.Context, ids []int64, status news.Co
 		if n, err = res.RowsAffected(); err != nil {
 			return err
 		}
-		return bumpVersion(ctx, tx)
+		articles, err := commentArticles(ctx, tx, ids)
+		if err != nil {
+			return err
+		}
+		return bumpVersion(ctx, tx, articles...)
 	})
 	return int(n), mapErr(err, commentErrs)
 }
@@ -238,4 +242,27 @@ func (db *DB) AuthorHasApprovedComment(ctx context.Context, email string, userID
 		EXISTS (SELECT 1 FROM comments WHERE ? <> '' AND email = ? AND status = 'approved')`,
 		userID, userID, email, email).Scan(&found)
 	return found, mapErr(err, commentErrs)
+}
+
+// commentArticles returns the distinct articles the comments ids belong to:
+// their pages list approved comments.
+func commentArticles(ctx context.Context, tx *sql.Tx, ids []int64) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT article_id FROM comments WHERE id IN (`+placeholders(len(ids))+`)`,
+		idArgs(ids)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	if len(out) == 0 {
+		out = []int64{-1} // nothing shown changed; never 0, which means everything
+	}
+	return out, rows.Err()
 }

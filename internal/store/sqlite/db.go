@@ -197,11 +197,29 @@ func (db *DB) now() time.Time {
 	return db.Now().UTC().Truncate(time.Millisecond)
 }
 
-// bumpVersion increments the content version inside the writing
+// changeLogKeep is how many content_changes rows are kept; a process whose
+// cache is further behind than that drops everything.
+const changeLogKeep = 10000
+
+// bumpVersion increments the content version and logs which articles
+// changed (none: site-wide) inside the writing
 // transaction, so caches never see new content with an old version.
-func bumpVersion(ctx context.Context, tx *sql.Tx) error {
+func bumpVersion(ctx context.Context, tx *sql.Tx, articleIDs ...int64) error {
 	if _, err := tx.ExecContext(ctx, `UPDATE meta SET value = value + 1 WHERE key = 'content_version'`); err != nil {
 		return fmt.Errorf("sqlite: bump content version: %w", err)
+	}
+	if len(articleIDs) == 0 {
+		articleIDs = []int64{0}
+	}
+	for _, id := range articleIDs {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO content_changes (article_id) VALUES (?)`, id); err != nil {
+			return fmt.Errorf("sqlite: log content change: %w", err)
+		}
+	}
+	_, err := tx.ExecContext(ctx, `DELETE FROM content_changes
+		WHERE seq <= (SELECT max(seq) FROM content_changes) - ?`, changeLogKeep)
+	if err != nil {
+		return fmt.Errorf("sqlite: prune content changes: %w", err)
 	}
 	return nil
 }

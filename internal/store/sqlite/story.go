@@ -65,7 +65,44 @@ func (db *DB) UpdateStory(ctx context.Context, s *news.Story) error {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return sql.ErrNoRows
 		}
-		return bumpVersion(ctx, tx)
+		members, err := storyMembers(ctx, tx, s.ID)
+		if err != nil {
+			return err
+		}
+		if len(members) == 0 {
+			return nil // no page shows a story without articles
+		}
+		return bumpVersion(ctx, tx, members...)
 	})
 	return mapErr(err, storyErrs)
+}
+
+// storyMemberLimit caps the pages a story change names one by one; a
+// story with more members changes the whole site's cache.
+const storyMemberLimit = 200
+
+// storyMembers returns the ids of the articles in story id (none for 0),
+// or nil when there are more than storyMemberLimit (bumpVersion then
+// logs a site-wide change).
+func storyMembers(ctx context.Context, tx *sql.Tx, id int64) ([]int64, error) {
+	if id == 0 {
+		return nil, nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM articles WHERE story_id = ? LIMIT ?`, id, storyMemberLimit+1)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var a int64
+		if err := rows.Scan(&a); err != nil {
+			return nil, err
+		}
+		ids = append(ids, a)
+	}
+	if len(ids) > storyMemberLimit {
+		return []int64{0}, rows.Err()
+	}
+	return ids, rows.Err()
 }
