@@ -38,7 +38,7 @@ func (s *Service) ChangePassword(ctx context.Context, userID int64, keepToken, c
 	if err != nil {
 		return err
 	}
-	if err := s.loginAccount.Allow(u.Email); err != nil {
+	if err := s.loginAccount.Allow(ctx, u.Email); err != nil {
 		return err
 	}
 	if !s.checkPassword(u.PasswordHash, current) {
@@ -66,10 +66,10 @@ func (s *Service) ChangePassword(ctx context.Context, userID int64, keepToken, c
 // (per ip, and per e-mail whether known or not) produce an error.
 func (s *Service) RequestPasswordReset(ctx context.Context, ip, email string) error {
 	email = normalEmail(email)
-	if err := s.resetIP.Allow(ip); err != nil {
+	if err := s.resetIP.Allow(ctx, ip); err != nil {
 		return err
 	}
-	if err := s.resetAccount.Allow(email); err != nil {
+	if err := s.resetAccount.Allow(ctx, email); err != nil {
 		return err
 	}
 	u, err := s.store.UserByEmail(ctx, email)

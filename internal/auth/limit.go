@@ -1,6 +1,8 @@
 package auth
 
 import (
+	"context"
+	"log/slog"
 	"sync"
 	"time"
 
@@ -23,6 +25,13 @@ type Limiter struct {
 	maxKeys int
 	now     func() time.Time
 
+	// shared, when set, counts in the database under name+":"+key so that
+	// every node takes from one bucket; the local buckets then serve only
+	// while the database does not answer.
+	shared Buckets
+	name   string
+	log    *slog.Logger
+
 	mu   sync.Mutex
 	keys map[string]*limitEntry
 }
@@ -30,6 +39,26 @@ type Limiter struct {
 type limitEntry struct {
 	lim  *rate.Limiter
 	seen time.Time
+}
+
+// Buckets are token buckets shared by every node of a site (the store's
+// TakeRateToken). Without them each process counts on its own.
+type Buckets interface {
+	TakeRateToken(ctx context.Context, key string, every time.Duration, burst int, now time.Time) (bool, error)
+}
+
+// Shared makes l count in b under name, so a client cannot multiply the
+// limit by spreading requests over nodes; log reports a failing database
+// (l then falls back to its own buckets). A nil b leaves l local.
+func (l *Limiter) Shared(b Buckets, name string, log *slog.Logger) *Limiter {
+	if b == nil {
+		return l
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	l.shared, l.name, l.log = b, name, log
+	return l
 }
 
 // NewLimiter returns a limiter of rule keeping at most maxKeys keys; now
@@ -42,7 +71,22 @@ func NewLimiter(rule Rule, maxKeys int, now func() time.Time) *Limiter {
 }
 
 // Allow takes one request for key; over the limit it returns ERATELIMIT.
-func (l *Limiter) Allow(key string) error {
+func (l *Limiter) Allow(ctx context.Context, key string) error {
+	if l.shared != nil {
+		ok, err := l.shared.TakeRateToken(ctx, l.name+":"+key, l.rule.Every, l.rule.Burst, l.now())
+		if err == nil {
+			if !ok {
+				return errRateLimited()
+			}
+			return nil
+		}
+		l.log.Warn("auth: shared rate limit unavailable, counting locally", slog.String("limit", l.name), slog.Any("err", err))
+	}
+	return l.allowLocal(key)
+}
+
+// allowLocal takes one request for key from this process's buckets.
+func (l *Limiter) allowLocal(key string) error {
 	now := l.now()
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -56,9 +100,13 @@ func (l *Limiter) Allow(key string) error {
 	}
 	e.seen = now
 	if !e.lim.AllowN(now, 1) {
-		return news.Errorf(news.ERATELIMIT, "Çok fazla deneme yaptınız. Lütfen biraz sonra yeniden deneyin.")
+		return errRateLimited()
 	}
 	return nil
+}
+
+func errRateLimited() error {
+	return news.Errorf(news.ERATELIMIT, "Çok fazla deneme yaptınız. Lütfen biraz sonra yeniden deneyin.")
 }
 
 // evict forgets keys idle long enough to have a full bucket again, which

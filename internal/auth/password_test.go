@@ -1,12 +1,16 @@
 package auth
 
 import (
+	"context"
+	"errors"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"manset/internal/news"
+	"manset/internal/store/sqlite"
 )
 
 var phc = regexp.MustCompile(`^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$`)
@@ -105,20 +109,20 @@ func TestLimiter(t *testing.T) {
 	c := &clock{t: time.Unix(0, 0)}
 	l := NewLimiter(Rule{Every: time.Minute, Burst: 2}, 3, c.Now)
 	for i, want := range []string{"", "", news.ERATELIMIT} {
-		if got := news.ErrorCode(l.Allow("198.51.100.1")); got != want {
+		if got := news.ErrorCode(l.Allow(t.Context(), "198.51.100.1")); got != want {
 			t.Errorf("attempt %d: %q, want %q", i, got, want)
 		}
 	}
-	if l.Allow("198.51.100.2") != nil {
+	if l.Allow(t.Context(), "198.51.100.2") != nil {
 		t.Error("one key's limit hit another")
 	}
 	c.Advance(time.Minute)
-	if l.Allow("198.51.100.1") != nil {
+	if l.Allow(t.Context(), "198.51.100.1") != nil {
 		t.Error("no token back after a minute")
 	}
 	// The map stays bounded under a flood of keys.
 	for i := range 100 {
-		l.Allow(strings.Repeat("k", i+1))
+		l.Allow(t.Context(), strings.Repeat("k", i+1))
 	}
 	if n := l.Len(); n > 3 {
 		t.Errorf("limiter holds %d keys, max 3", n)
@@ -130,11 +134,56 @@ func TestLimiter(t *testing.T) {
 func TestLimiterEvictsIdleFirst(t *testing.T) {
 	c := &clock{t: time.Unix(0, 0)}
 	l := NewLimiter(Rule{Every: time.Minute, Burst: 1}, 2, c.Now)
-	l.Allow("idle")
+	l.Allow(t.Context(), "idle")
 	c.Advance(2 * time.Minute)
-	l.Allow("busy") // now busy is out of tokens
-	l.Allow("new")  // full: evicts idle only
-	if err := l.Allow("busy"); news.ErrorCode(err) != news.ERATELIMIT {
+	l.Allow(t.Context(), "busy") // now busy is out of tokens
+	l.Allow(t.Context(), "new")  // full: evicts idle only
+	if err := l.Allow(t.Context(), "busy"); news.ErrorCode(err) != news.ERATELIMIT {
 		t.Errorf("busy key was forgotten: %v", err)
+	}
+}
+
+// failingBuckets stands for a database that does not answer.
+type failingBuckets struct{}
+
+func (failingBuckets) TakeRateToken(context.Context, string, time.Duration, int, time.Time) (bool, error) {
+	return false, errors.New("database down")
+}
+
+// Limiters of two nodes sharing the database's buckets count together, so
+// spreading attempts over nodes does not multiply the limit; a database
+// that fails leaves each node its own limit instead of none.
+func TestSharedLimiter(t *testing.T) {
+	db, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "manset.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	c := &clock{t: time.Unix(1000, 0)}
+	rule := Rule{Every: time.Minute, Burst: 3}
+	nodeA := NewLimiter(rule, 10, c.Now).Shared(db, "login-ip", nil)
+	nodeB := NewLimiter(rule, 10, c.Now).Shared(db, "login-ip", nil)
+	var allowed int
+	for i := range 8 {
+		node := nodeA
+		if i%2 == 1 {
+			node = nodeB
+		}
+		if node.Allow(t.Context(), "198.51.100.7") == nil {
+			allowed++
+		}
+	}
+	if allowed != 3 {
+		t.Errorf("8 attempts over two nodes with a burst of 3: %d allowed", allowed)
+	}
+	other := NewLimiter(rule, 10, c.Now).Shared(db, "signup-ip", nil)
+	if other.Allow(t.Context(), "198.51.100.7") != nil {
+		t.Error("another limit's bucket was used")
+	}
+	down := NewLimiter(rule, 10, c.Now).Shared(failingBuckets{}, "login-ip", nil)
+	for i, want := range []string{"", "", "", news.ERATELIMIT} {
+		if got := news.ErrorCode(down.Allow(t.Context(), "198.51.100.7")); got != want {
+			t.Errorf("database down, attempt %d: %q, want %q", i, got, want)
+		}
 	}
 }

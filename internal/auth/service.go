@@ -62,7 +62,9 @@ type Config struct {
 	MaxAge      time.Duration // no session lives longer, however used
 	ResetTTL    time.Duration
 	Limits      Limits
-	Now         func() time.Time
+	// Buckets, when set, hold the limits in the database for all nodes.
+	Buckets Buckets
+	Now     func() time.Time
 }
 
 // Service runs accounts and sessions.
@@ -110,11 +112,14 @@ func New(cfg Config) *Service {
 	cfg.Limits = fillLimits(cfg.Limits)
 	s := &Service{cfg: cfg, store: cfg.Store, log: cfg.Logger, now: cfg.Now}
 	l := cfg.Limits
-	s.loginIP = NewLimiter(l.LoginIP, l.MaxKeys, cfg.Now)
-	s.loginAccount = NewLimiter(l.LoginAccount, l.MaxKeys, cfg.Now)
-	s.signupIP = NewLimiter(l.SignupIP, l.MaxKeys, cfg.Now)
-	s.resetIP = NewLimiter(l.ResetIP, l.MaxKeys, cfg.Now)
-	s.resetAccount = NewLimiter(l.ResetAccount, l.MaxKeys, cfg.Now)
+	limiter := func(r Rule, name string) *Limiter {
+		return NewLimiter(r, l.MaxKeys, cfg.Now).Shared(cfg.Buckets, name, cfg.Logger)
+	}
+	s.loginIP = limiter(l.LoginIP, "login-ip")
+	s.loginAccount = limiter(l.LoginAccount, "login-account")
+	s.signupIP = limiter(l.SignupIP, "signup-ip")
+	s.resetIP = limiter(l.ResetIP, "reset-ip")
+	s.resetAccount = limiter(l.ResetAccount, "reset-account")
 	s.dummyHash = HashPassword(NewToken(), cfg.Params)
 	return s
 }

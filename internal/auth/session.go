@@ -18,7 +18,7 @@ import (
 // This does reveal that the address is taken (only e-mail verification
 // could hide it); the per-IP limit keeps anyone from asking in bulk.
 func (s *Service) Register(ctx context.Context, ip, email, name, password string) (news.User, string, error) {
-	if err := s.signupIP.Allow(ip); err != nil {
+	if err := s.signupIP.Allow(ctx, ip); err != nil {
 		return news.User{}, "", err
 	}
 	u := news.User{Email: email, Name: name, Role: news.RoleReader}
@@ -49,10 +49,10 @@ func (s *Service) Register(ctx context.Context, ip, email, name, password string
 // e-mail, whether or not it has an account.
 func (s *Service) Login(ctx context.Context, ip, email, password string, remember bool) (news.User, string, error) {
 	email = normalEmail(email)
-	if err := s.loginIP.Allow(ip); err != nil {
+	if err := s.loginIP.Allow(ctx, ip); err != nil {
 		return news.User{}, "", err
 	}
-	if err := s.loginAccount.Allow(email); err != nil {
+	if err := s.loginAccount.Allow(ctx, email); err != nil {
 		return news.User{}, "", err
 	}
 	u, err := s.store.UserByEmail(ctx, email)

@@ -30,7 +30,21 @@ type Store interface {
 	Search
 	Aggregation
 	Changes
+	RateLimits
 	Close() error
+}
+
+// RateLimits keeps token buckets in the database, so that every node
+// counts the same requests and a client cannot multiply a limit by the
+// number of nodes.
+type RateLimits interface {
+	// TakeRateToken takes one token from the bucket named key, which holds
+	// at most burst tokens and gains one every every, as of now. It reports
+	// whether a token was there; a new key starts full.
+	TakeRateToken(ctx context.Context, key string, every time.Duration, burst int, now time.Time) (bool, error)
+	// PurgeRateBuckets forgets buckets untouched since before, which are
+	// full again by then.
+	PurgeRateBuckets(ctx context.Context, before time.Time) (int, error)
 }
 
 // Changes tells every process which content a write touched, so that page

@@ -104,7 +104,7 @@ func (s *Server) submitComment(r *http.Request, a *news.Article, in commentInput
 			return news.Comment{}, err
 		}
 	}
-	if err := s.commentLimit.Allow(s.rateKey(r)); err != nil {
+	if err := s.commentLimit.Allow(r.Context(), s.rateKey(r)); err != nil {
 		return news.Comment{}, err
 	}
 	c := news.Comment{ArticleID: a.ID, ParentID: in.ParentID, Name: in.Name, Email: in.Email, Body: in.Body,

@@ -50,6 +50,9 @@ type Deps struct {
 	Auth *auth.Service
 	// KAI answers readers' questions; nil means the extractive engine.
 	KAI kai.Engine
+	// Buckets hold the rate limits in the database so that every node
+	// counts together; nil counts in this process only (one node).
+	Buckets auth.Buckets
 	// FetchSource fetches one source now (the admin's "Şimdi çek"); it runs
 	// in the background. Nil hides the button.
 	FetchSource func(ctx context.Context, id int64) error

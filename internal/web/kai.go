@@ -45,7 +45,7 @@ type kaiService struct {
 // article page its KAI panel. engine nil means the extractive engine.
 func (s *Server) kaiRoutes(engine kai.Engine) {
 	k := &kaiService{s: s, engine: engine, ext: kai.NewExtractive(),
-		limit: auth.NewLimiter(kaiRule, 100_000, s.now)}
+		limit: s.limiter(kaiRule, "kai")}
 	if k.engine == nil {
 		k.engine = k.ext
 	}
@@ -88,7 +88,7 @@ func (in *kaiRequest) question() (kai.Question, error) {
 // server-sent events when the client accepts text/event-stream.
 func (k *kaiService) askAPI(w http.ResponseWriter, r *http.Request) {
 	s := k.s
-	if err := k.limit.Allow(s.rateKey(r)); err != nil {
+	if err := k.limit.Allow(r.Context(), s.rateKey(r)); err != nil {
 		s.apiError(w, r, err)
 		return
 	}

@@ -47,7 +47,7 @@ func (k *kaiService) askForm(w http.ResponseWriter, r *http.Request) {
 
 // answerForm checks the limits and answers one question of the form.
 func (k *kaiService) answerForm(r *http.Request, a *news.Article, question string) (kai.Answer, error) {
-	if err := k.limit.Allow(k.s.rateKey(r)); err != nil {
+	if err := k.limit.Allow(r.Context(), k.s.rateKey(r)); err != nil {
 		return kai.Answer{}, err
 	}
 	q, err := (&kaiRequest{Question: question}).question()

@@ -91,7 +91,7 @@ func (s *Server) clearReactionAPI(w http.ResponseWriter, r *http.Request) {
 // and answers with the new state.
 func (s *Server) writeReaction(w http.ResponseWriter, r *http.Request, kind news.ReactionKind) {
 	ctx := r.Context()
-	if err := s.reactLimit.Allow(s.rateKey(r)); err != nil {
+	if err := s.reactLimit.Allow(r.Context(), s.rateKey(r)); err != nil {
 		s.apiError(w, r, err)
 		return
 	}
@@ -145,7 +145,7 @@ func (s *Server) toggleReaction(w http.ResponseWriter, r *http.Request) {
 		err = news.Errorf(news.EINVALID, "Bilinmeyen tepki.")
 	}
 	if err == nil {
-		err = s.reactLimit.Allow(s.rateKey(r))
+		err = s.reactLimit.Allow(r.Context(), s.rateKey(r))
 	}
 	if err == nil {
 		reader := s.reader(w, r, true)

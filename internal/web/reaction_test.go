@@ -3,9 +3,11 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -233,5 +235,42 @@ func TestReactionLimitIPv6Prefix(t *testing.T) {
 	}
 	if got := react("198.51.100.7"); got != http.StatusOK {
 		t.Errorf("an IPv4 client: status %d, want 200", got)
+	}
+}
+
+// Two nodes on one database share the reaction limit: a client spreading
+// its votes over both gets the limit once, not twice.
+func TestReactionLimitAcrossNodes(t *testing.T) {
+	site := newEngageSite(t, "http://manset.example")
+	cfg := Config{BaseURL: "http://manset.example", Now: site.clock.Now, PollInterval: time.Hour,
+		ClientIPHeader: "X-Forwarded-For", EngageLimits: EngageLimits{Reactions: auth.Rule{Every: time.Hour, Burst: 3}}}
+	var nodes [2]*httptest.Server
+	for i := range nodes {
+		nodes[i] = httptest.NewServer(New(cfg, Deps{Reader: site.db, Engage: site.db, Buckets: site.db}).Handler())
+		defer nodes[i].Close()
+	}
+	a := site.add(t, "İki düğüm", "dunya", 5)
+	path := fmt.Sprintf("/api/v1/articles/%d/reactions", a.ID)
+	var ok, limited int
+	for i := range 8 {
+		req, _ := http.NewRequest("POST", nodes[i%2].URL+path, strings.NewReader(`{"kind":"begendim"}`))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("X-Forwarded-For", "198.51.100.44")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		switch resp.StatusCode {
+		case http.StatusOK:
+			ok++
+		case http.StatusTooManyRequests:
+			limited++
+		default:
+			t.Fatalf("vote %d: status %d", i, resp.StatusCode)
+		}
+	}
+	if ok != 3 || limited != 5 {
+		t.Errorf("8 votes over two nodes, burst 3: %d allowed, %d limited", ok, limited)
 	}
 }

@@ -6,7 +6,9 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
+	"manset/internal/auth"
 	"manset/internal/news"
 	"manset/internal/search"
 )
@@ -26,12 +28,34 @@ func (s *Server) searchRoutes(mux *http.ServeMux, svc *search.Service) {
 		mux.HandleFunc(searchPattern, s.showSearch)
 		return
 	}
+	limit := s.limiter(searchRule, "search")
 	mux.HandleFunc(searchPattern, func(w http.ResponseWriter, r *http.Request) {
+		if err := s.allowSearch(r, limit); err != nil {
+			s.serveError(w, r, err)
+			return
+		}
 		s.showSearchResults(w, r, svc)
 	})
 	mux.HandleFunc("GET /api/v1/search", func(w http.ResponseWriter, r *http.Request) {
+		if err := s.allowSearch(r, limit); err != nil {
+			s.apiError(w, r, err)
+			return
+		}
 		s.searchAPI(w, r, svc)
 	})
+}
+
+// searchRule is the per-client rate of searches: a person typing and
+// paging stays far below it, a scraper does not.
+var searchRule = auth.Rule{Every: 200 * time.Millisecond, Burst: 60}
+
+// allowSearch takes one search from the client's limit; an empty query
+// (the bare search page) costs nothing.
+func (s *Server) allowSearch(r *http.Request, limit *auth.Limiter) error {
+	if strings.TrimSpace(r.URL.Query().Get("q")) == "" {
+		return nil
+	}
+	return limit.Allow(r.Context(), s.rateKey(r))
 }
 
 // searchView is the content of the search page.

@@ -54,6 +54,7 @@ type Server struct {
 	metrics *metrics
 
 	auth          *auth.Service // nil: accounts off
+	buckets       auth.Buckets  // nil: rate limits counted per process
 	engage        EngageStore   // nil: reactions and comments off
 	secret        []byte
 	secureCookies bool

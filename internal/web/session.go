@@ -272,6 +272,7 @@ var defaultEngageLimits = EngageLimits{
 func (s *Server) initEngage(cfg Config, deps Deps) {
 	s.auth = deps.Auth
 	s.engage = deps.Engage
+	s.buckets = deps.Buckets
 	s.secureCookies = strings.HasPrefix(s.baseURL, "https://")
 	s.ipHeader = cfg.ClientIPHeader
 	s.secret = cfg.Secret
@@ -286,6 +287,12 @@ func (s *Server) initEngage(cfg Config, deps Deps) {
 	if lim.Comments == (auth.Rule{}) {
 		lim.Comments = defaultEngageLimits.Comments
 	}
-	s.reactLimit = auth.NewLimiter(lim.Reactions, 100_000, s.now)
-	s.commentLimit = auth.NewLimiter(lim.Comments, 100_000, s.now)
+	s.reactLimit = s.limiter(lim.Reactions, "reaction")
+	s.commentLimit = s.limiter(lim.Comments, "comment")
+}
+
+// limiter returns a per-client limit of rule, shared by every node when
+// the site has database buckets.
+func (s *Server) limiter(rule auth.Rule, name string) *auth.Limiter {
+	return auth.NewLimiter(rule, 100_000, s.now).Shared(s.buckets, name, s.log)
 }

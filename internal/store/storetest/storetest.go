@@ -39,6 +39,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Search", func(t *testing.T) { runSearch(t, open) })
 	t.Run("Aggregation", func(t *testing.T) { runAggregation(t, open) })
 	t.Run("Changes", func(t *testing.T) { runChanges(t, open) })
+	t.Run("RateLimits", func(t *testing.T) { runRateLimits(t, open) })
 }
 
 // fresh opens a store that is closed when t ends.
