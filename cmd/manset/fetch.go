@@ -28,8 +28,14 @@ func runFetch(ctx context.Context, env *Env, args []string) error {
 	logger := slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	ag := newAggregator(st, env, logger)
 	if !*once {
+		// A second scheduler on one database would fetch every source twice.
+		if holder, err := st.LeaseHolder(ctx, fetchLease, time.Now()); err != nil {
+			return err
+		} else if holder != "" {
+			return fmt.Errorf("another manset process (%s) already schedules fetching on this database; stop it, or use --once", holder)
+		}
 		logger.Info("fetching sources as they come due; Ctrl-C stops")
-		ag.Run(ctx, 30*time.Second)
+		newScheduler(env, st, ag, logger).run(ctx)
 		return nil
 	}
 	sums, err := ag.RunOnce(ctx, *source)

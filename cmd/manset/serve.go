@@ -16,6 +16,7 @@ import (
 	"manset/internal/news"
 	"manset/internal/search"
 	"manset/internal/store"
+	"manset/internal/store"
 	"manset/internal/web"
 )
 
@@ -54,9 +55,12 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 		base = "http://" + ln.Addr().String()
 	}
 	ag := newAggregator(st, env, logger)
-	go ag.Run(ctx, 30*time.Second)
+	sched := newScheduler(env, st, ag, logger)
+	schedDone := make(chan struct{})
+	go func() { defer close(schedDone); sched.run(ctx) }()
+	defer func() { <-schedDone }() // SIGTERM: a fetch under way drains
 	accounts := auth.New(auth.Config{Store: st, Mailer: auth.MailerFromEnv(env.Getenv, logger), Logger: logger, BaseURL: base})
-	go purgeSessions(ctx, accounts, logger)
+	go purgeSessions(ctx, accounts, st, logger)
 	fetchNow := func(ctx context.Context, id int64) error { _, err := ag.RunOnce(ctx, id); return err }
 	site := web.New(web.Config{BaseURL: base, Logger: logger}, web.Deps{
 		Reader:      st,
@@ -119,8 +123,9 @@ func loadDemo(ctx context.Context, st store.Store, logger *slog.Logger) error {
 	return nil
 }
 
-// purgeSessions deletes expired sessions and reset tokens every hour.
-func purgeSessions(ctx context.Context, accounts *auth.Service, logger *slog.Logger) {
+// purgeSessions deletes expired sessions and reset tokens every hour, and
+// rate buckets idle for a day (every limit's bucket is full again by then).
+func purgeSessions(ctx context.Context, accounts *auth.Service, buckets store.RateLimits, logger *slog.Logger) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
 	for {
@@ -128,6 +133,9 @@ func purgeSessions(ctx context.Context, accounts *auth.Service, logger *slog.Log
 			logger.Warn("purging sessions", "err", err)
 		} else if n > 0 {
 			logger.Info("expired sessions purged", "count", n)
+		}
+		if _, err := buckets.PurgeRateBuckets(ctx, time.Now().Add(-24*time.Hour)); err != nil && ctx.Err() == nil {
+			logger.Warn("purging rate buckets", "err", err)
 		}
 		select {
 		case <-ctx.Done():

@@ -76,11 +76,19 @@ func (ag *Aggregator) RunOnce(ctx context.Context, id int64) (map[int64]*Summary
 }
 
 // Run fetches sources as they come due until ctx ends, checking every tick.
-func (ag *Aggregator) Run(ctx context.Context, tick time.Duration) {
+//
+// When ctx ends no new fetch starts, but the one under way gets up to drain
+// more to finish (a SIGTERM drains), so a source is not left half-read. Run
+// returns once it has.
+func (ag *Aggregator) Run(ctx context.Context, tick, drain time.Duration) {
+	fetchCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancel()
+	stop := context.AfterFunc(ctx, func() { time.AfterFunc(drain, cancel) })
+	defer stop()
 	t := time.NewTicker(tick)
 	defer t.Stop()
 	for {
-		ag.runDue(ctx)
+		ag.runDue(ctx, fetchCtx)
 		select {
 		case <-ctx.Done():
 			return
@@ -89,7 +97,9 @@ func (ag *Aggregator) Run(ctx context.Context, tick time.Duration) {
 	}
 }
 
-func (ag *Aggregator) runDue(ctx context.Context) {
+// runDue fetches every due source with fetchCtx, starting none once ctx
+// has ended.
+func (ag *Aggregator) runDue(ctx, fetchCtx context.Context) {
 	list, err := ag.sources.ListSources(ctx)
 	if err != nil {
 		ag.log.Warn("listing sources", "err", err)
@@ -101,10 +111,10 @@ func (ag *Aggregator) runDue(ctx context.Context) {
 		if s.Kind == news.SourceFile || (s.NextFetchAt != nil && s.NextFetchAt.After(now)) {
 			continue
 		}
-		ag.FetchSource(ctx, s)
 		if ctx.Err() != nil {
 			return
 		}
+		ag.FetchSource(fetchCtx, s)
 	}
 }
 

@@ -31,7 +31,24 @@ type Store interface {
 	Aggregation
 	Changes
 	RateLimits
+	Leases
+	// Ready reports whether the database answers and holds the schema this
+	// binary knows (for /readyz).
+	Ready(ctx context.Context) error
 	Close() error
+}
+
+// Leases give a duty (the fetch scheduler) to one process at a time: the
+// holder renews its lease; when it dies, another takes over once the lease
+// runs out.
+type Leases interface {
+	// AcquireLease takes the lease name for holder until now+ttl, or renews
+	// it; it reports false while another holder's lease is live.
+	AcquireLease(ctx context.Context, name, holder string, ttl time.Duration, now time.Time) (bool, error)
+	// LeaseHolder returns who holds name at now, or "".
+	LeaseHolder(ctx context.Context, name string, now time.Time) (string, error)
+	// ReleaseLease gives the lease up if holder has it.
+	ReleaseLease(ctx context.Context, name, holder string) error
 }
 
 // RateLimits keeps token buckets in the database, so that every node

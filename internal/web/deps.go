@@ -22,6 +22,8 @@ type ReaderStore interface {
 	AllSettings(ctx context.Context) (map[string]string, error)
 	// ContentVersion answers health checks: the database is reachable.
 	ContentVersion(ctx context.Context) (int64, error)
+	// Ready answers /readyz: the database answers and its schema is current.
+	Ready(ctx context.Context) error
 	// WatchContent reports writes made by any process, so cached pages
 	// that show what changed are dropped.
 	WatchContent(ctx context.Context, poll time.Duration, changed func(articleIDs []int64))

@@ -53,6 +53,10 @@ func TestRobotsAndHealth(t *testing.T) {
 	if body := s.mustGet(t, "/healthz", 200); strings.TrimSpace(body) != "ok" {
 		t.Errorf("healthz = %q", body)
 	}
+	if body := s.mustGet(t, "/readyz", 200); body != "ready" {
+		t.Errorf("readyz = %q", body)
+	}
 	s.db.Close()
 	s.mustGet(t, "/healthz", 503)
+	s.mustGet(t, "/readyz", 503)
 }

@@ -142,6 +142,7 @@ func (s *Server) routes(searcher *search.Service) *http.ServeMux {
 	mux.HandleFunc("GET /static/{file}", s.serveAsset)
 	mux.HandleFunc("GET /favicon.ico", s.redirectFavicon)
 	mux.HandleFunc("GET /healthz", s.healthz)
+	mux.HandleFunc("GET /readyz", s.readyz)
 	mux.HandleFunc("GET /robots.txt", s.robots)
 	mux.HandleFunc("GET /metrics", s.serveMetrics(s.metrics.handler()))
 	s.feedRoutes(mux)

@@ -118,6 +118,9 @@ func (db *DB) migrate(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("sqlite: migrations: %w", err)
 	}
+	if err := db.refuseNewerSchema(ctx, p); err != nil {
+		return err
+	}
 	if _, err := p.Up(ctx); err != nil {
 		return fmt.Errorf("sqlite: migrate %s: %w", db.path, err)
 	}
@@ -233,4 +236,39 @@ func (db *DB) ContentVersion(ctx context.Context) (int64, error) {
 		return 0, fmt.Errorf("sqlite: content version: %w", err)
 	}
 	return v, nil
+}
+
+// refuseNewerSchema stops a binary from running on a database that a newer
+// manset has migrated: it would not know the new tables and could damage
+// them.
+func (db *DB) refuseNewerSchema(ctx context.Context, p *goose.Provider) error {
+	current, err := p.GetDBVersion(ctx)
+	if err != nil {
+		return fmt.Errorf("sqlite: schema version: %w", err)
+	}
+	sources := p.ListSources()
+	known := sources[len(sources)-1].Version
+	if current > known {
+		return news.Errorf(news.EUNSUPPORTED,
+			"Veritabanı şeması (sürüm %d) bu manset sürümünün bildiğinden (%d) yeni; daha yeni bir manset çalıştırın.", current, known)
+	}
+	return nil
+}
+
+// Ready reports whether the database answers and holds every migration
+// this binary knows.
+func (db *DB) Ready(ctx context.Context) error {
+	var current int64
+	err := db.read.QueryRowContext(ctx, `SELECT coalesce(max(version_id), 0) FROM goose_db_version`).Scan(&current)
+	if err != nil {
+		return fmt.Errorf("sqlite: ready: %w", err)
+	}
+	entries, err := fs.ReadDir(migrations, "migrations")
+	if err != nil {
+		return fmt.Errorf("sqlite: ready: %w", err)
+	}
+	if known := int64(len(entries)); current != known {
+		return fmt.Errorf("sqlite: ready: schema version %d, this binary knows %d", current, known)
+	}
+	return nil
 }

@@ -235,3 +235,30 @@ func crashChild(path string) {
 	io.Copy(io.Discard, os.Stdin) // never returns before the parent kills us
 	os.Exit(3)
 }
+
+// A database migrated by a newer manset is refused with a message that says
+// so, and Ready fails on it too, instead of running on tables this binary
+// does not know.
+func TestRefusesNewerSchema(t *testing.T) {
+	path := tempPath(t)
+	db := mustOpen(t, path)
+	if err := db.Ready(t.Context()); err != nil {
+		t.Fatalf("Ready on a fresh database: %v", err)
+	}
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if _, err := raw.Exec(`INSERT INTO goose_db_version (version_id, is_applied) VALUES (999, 1)`); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Ready(t.Context()); err == nil {
+		t.Error("Ready passes on a schema newer than the binary")
+	}
+	db.Close()
+	_, err = sqlite.Open(t.Context(), path)
+	if news.ErrorCode(err) != news.EUNSUPPORTED || !strings.Contains(news.ErrorMessage(err), "999") {
+		t.Fatalf("Open of a newer schema: %v", err)
+	}
+}

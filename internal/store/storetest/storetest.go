@@ -40,6 +40,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Aggregation", func(t *testing.T) { runAggregation(t, open) })
 	t.Run("Changes", func(t *testing.T) { runChanges(t, open) })
 	t.Run("RateLimits", func(t *testing.T) { runRateLimits(t, open) })
+	t.Run("Leases", func(t *testing.T) { runLeases(t, open) })
 }
 
 // fresh opens a store that is closed when t ends.
