@@ -16,7 +16,6 @@ import (
 	"manset/internal/news"
 	"manset/internal/search"
 	"manset/internal/store"
-	"manset/internal/store"
 	"manset/internal/web"
 )
 
