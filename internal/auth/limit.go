@@ -56,7 +56,7 @@ func (l *Limiter) Allow(key string) error {
 	}
 	e.seen = now
 	if !e.lim.AllowN(now, 1) {
-		return news.Errorf(news.ERATELIMIT, "Çok fazla deneme yaptınız. Lütfen biraz sonra yeniden deneyin.")
+		return news.E(news.ERATELIMIT, "auth.too_many_attempts")
 	}
 	return nil
 }

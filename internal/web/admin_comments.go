@@ -85,7 +85,7 @@ func (a *adminSite) commentsBulk(w http.ResponseWriter, r *http.Request, u news.
 		}
 	}
 	if !adminModerationTarget(st) || len(ids) == 0 {
-		a.fail(w, r, news.Errorf(news.EINVALID, "Bir işlem ve en az bir yorum seçin."))
+		a.fail(w, r, news.E(news.EINVALID, "comment.bulk_choose"))
 		return
 	}
 	slugs := a.commentArticleSlugs(r, ids)

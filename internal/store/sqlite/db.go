@@ -46,7 +46,7 @@ type DB struct {
 // pending migrations.
 func Open(ctx context.Context, path string) (*DB, error) {
 	if path == "" || strings.ContainsAny(path, "?#") || strings.HasPrefix(path, "file:") {
-		return nil, news.Errorf(news.EINVALID, "Geçersiz veritabanı yolu: %q.", path)
+		return nil, news.E(news.EINVALID, "db.bad_path", path)
 	}
 	db := &DB{path: path, Now: time.Now}
 	var err error
@@ -145,10 +145,10 @@ func (db *DB) Close() error {
 // exist yet.
 func (db *DB) Backup(ctx context.Context, outPath string) error {
 	if outPath == "" {
-		return news.Errorf(news.EINVALID, "Yedek dosyasının yolu gerekli.")
+		return news.E(news.EINVALID, "backup.path_required")
 	}
 	if _, err := os.Stat(outPath); err == nil {
-		return news.Errorf(news.ECONFLICT, "Yedek dosyası zaten var: %s.", outPath)
+		return news.E(news.ECONFLICT, "backup.exists", outPath)
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("sqlite: backup: %w", err)
 	}
