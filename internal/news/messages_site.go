@@ -3,8 +3,9 @@ package news
 // siteMessages are the generic errors, the HTTP edge's own, KAI's and the
 // CLI's.
 var siteMessages = map[string]message{
-	KeyInternal:      {"Beklenmeyen bir hata oluştu.", "An unexpected error occurred."},
-	"page.not_found": {"Bu sayfa yok.", "This page does not exist."},
+	KeyInternal:            {"Beklenmeyen bir hata oluştu.", "An unexpected error occurred."},
+	"error.internal_retry": {"Beklenmeyen bir hata oluştu. Lütfen yeniden deneyin.", "An unexpected error occurred. Please try again."},
+	"page.not_found":       {"Bu sayfa yok.", "This page does not exist."},
 
 	"kai.question_required":  {"Soru boş olamaz.", "The question cannot be empty."},
 	"kai.question_too_long":  {"Soru çok uzun.", "The question is too long."},

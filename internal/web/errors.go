@@ -49,6 +49,12 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 	s.renderErrorPage(w, r, http.StatusNotFound)
 }
 
+// localizeErr is err's safe message in the language of r's page, for
+// forms and notices; internal errors get the generic message.
+func localizeErr(r *http.Request, err error) string {
+	return news.Localize(err, localeFrom(r.Context()))
+}
+
 // apiError writes err as {"error":{code, message}} with its status.
 func (s *Server) apiError(w http.ResponseWriter, r *http.Request, err error) {
 	status := s.logIfInternal(r, err)

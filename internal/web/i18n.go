@@ -143,15 +143,13 @@ func localeKey(k, loc string) string {
 var otherLocales = []string{localeEN}
 
 // translate returns msg, a Turkish UI text, in loc. Unknown texts (names,
-// article content, outlets) come back unchanged.
+// article content, outlets, and engine messages, which handlers localize
+// themselves with localizeErr) come back unchanged.
 func translate(loc, msg string) string {
 	if loc != localeEN || msg == "" {
 		return msg
 	}
 	if en, ok := catalogEN[msg]; ok {
-		return en
-	}
-	if en, ok := translateFormatted(msg); ok {
 		return en
 	}
 	return translatePattern(msg)
