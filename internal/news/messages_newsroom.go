@@ -60,6 +60,8 @@ var newsroomMessages = map[string]message{
 	"comment.name_email_required": {"Ad ve e-posta gerekli.", "Name and e-mail are required."},
 	"comment.article_required":    {"Yorumun haberi belirtilmeli.", "The comment must name its article."},
 	"comment.unknown_status":      {"Bilinmeyen yorum durumu: %q.", "Unknown comment status: %q."},
+	"comment.bad_status":          {"Geçersiz yorum durumu.", "Invalid comment status."},
+	"comment.status_choice":       {"Durum approved, spam ya da deleted olmalı.", "The status must be approved, spam or deleted."},
 	"comment.parent_missing":      {"Yanıtlanan yorum bu haberde bulunamadı.", "The comment you are replying to is not on this article."},
 	"comment.refs_missing":        {"Yorumun haberi ya da yanıtladığı yorum bulunamadı.", "The comment's article, or the comment it replies to, was not found."},
 	"comment.not_sent":            {"Yorumunuz gönderilemedi.", "Your comment could not be sent."},

@@ -5,7 +5,11 @@ package news
 var siteMessages = map[string]message{
 	KeyInternal:            {"Beklenmeyen bir hata oluştu.", "An unexpected error occurred."},
 	"error.internal_retry": {"Beklenmeyen bir hata oluştu. Lütfen yeniden deneyin.", "An unexpected error occurred. Please try again."},
+	"error.not_found":      {"Bulunamadı.", "Not found."},
 	"page.not_found":       {"Bu sayfa yok.", "This page does not exist."},
+	"api.no_such_path":     {"Böyle bir API adresi yok.", "There is no such API address."},
+	"api.bad_json":         {"İstek gövdesi geçerli bir JSON nesnesi değil.", "The request body is not a valid JSON object."},
+	"request.cross_origin": {"Başka bir siteden gönderilen istek reddedildi.", "A request sent from another site was refused."},
 
 	"kai.question_required":  {"Soru boş olamaz.", "The question cannot be empty."},
 	"kai.question_too_long":  {"Soru çok uzun.", "The question is too long."},

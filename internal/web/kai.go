@@ -158,9 +158,9 @@ func (k *kaiService) stream(w http.ResponseWriter, r *http.Request, q kai.Questi
 	case err != nil:
 		if r.Context().Err() == nil {
 			status := k.s.logIfInternal(r, err)
-			msg := news.ErrorMessage(err)
+			msg := news.Localize(err, apiLocale(r))
 			if status == http.StatusInternalServerError {
-				msg = "Beklenmeyen bir hata oluştu."
+				msg = news.T(news.KeyInternal).In(apiLocale(r))
 			}
 			ev.send("error", map[string]any{"error": map[string]string{"code": news.ErrorCode(err), "message": msg}})
 		}
