@@ -1,6 +1,11 @@
 // Package news holds Manşet's domain: articles, categories, sources, stories,
 // users, reactions and comments, their validation, and the error codes every
 // other package speaks. It imports only the standard library.
+//
+// It also holds the catalog of messages those errors carry, in Turkish and
+// English, by key (message.go, messages_*.go): every producer of errors
+// already imports news, and an error must be able to write itself in
+// Turkish for logs and the CLI without news importing anything else.
 package news
 
 import (

@@ -6,12 +6,11 @@ import (
 	"strings"
 )
 
-// The catalog of messages lives here, in the domain package, rather than
-// in a package of its own: every producer of errors (auth, extract, ingest,
-// kai, the store, web, the CLI) already imports news, and Error() must
-// write Turkish for logs and the CLI without news importing anything but
-// the standard library. Pages and the API pick the reader's language at
-// the edge with Localize or (*Error).Message.
+// The catalog lives in the domain package rather than in an i18n package
+// of its own: a separate package would have to import news (for *Error)
+// or be imported by it, and news imports no package of ours. Pages
+// and the API pick the reader's language at the edge, with Localize or
+// (*Error).Message; the UI texts of templates are web's own catalog.
 
 // Languages of the catalog. Turkish is the site's language, and what any
 // other tag gets.
