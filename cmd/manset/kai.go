@@ -81,7 +81,7 @@ func findArticle(ctx context.Context, st store.Store, ref string) (news.Article,
 	}
 	a, err := st.ArticleBySlug(ctx, ref)
 	if news.ErrorCode(err) == news.ENOTFOUND {
-		return a, news.Errorf(news.ENOTFOUND, "no article with ID or slug %q", ref)
+		return a, news.E(news.ENOTFOUND, "cli.article_not_found", ref)
 	}
 	return a, err
 }

@@ -99,7 +99,7 @@ var errUsage = errors.New("usage")
 func errorText(err error) string {
 	var e *news.Error
 	if errors.As(err, &e) {
-		return e.Message
+		return e.Message(news.LangTR)
 	}
 	return err.Error()
 }

@@ -57,7 +57,7 @@ func sourceAdd(ctx context.Context, env *Env, args []string) error {
 	defer st.Close()
 	if *category != "" {
 		if _, err := st.CategoryBySlug(ctx, *category); err != nil {
-			return news.Errorf(news.EINVALID, "unknown category %q", *category)
+			return news.E(news.EINVALID, "category.unknown", *category)
 		}
 	}
 	s := news.Source{Name: *name, Kind: news.SourceKind(*kind), URL: fs.Arg(0), CategorySlug: *category,

@@ -49,9 +49,9 @@ func readPassword(env *Env) (string, error) {
 	line = strings.TrimRight(line, "\r\n")
 	if line == "" {
 		if err != nil {
-			return "", news.Errorf(news.EINVALID, "password expected on standard input")
+			return "", news.E(news.EINVALID, "cli.password_stdin")
 		}
-		return "", news.Errorf(news.EINVALID, "empty password")
+		return "", news.E(news.EINVALID, "cli.password_empty")
 	}
 	return line, nil
 }

@@ -42,7 +42,7 @@ func (s *Service) ChangePassword(ctx context.Context, userID int64, keepToken, c
 		return err
 	}
 	if !s.checkPassword(u.PasswordHash, current) {
-		return news.Errorf(news.EINVALID, "Mevcut şifreniz hatalı.")
+		return news.E(news.EINVALID, "auth.wrong_current_password")
 	}
 	if err := ValidatePassword(next); err != nil {
 		return err
@@ -98,7 +98,7 @@ func (s *Service) ResetPassword(ctx context.Context, token, password string) err
 	if err := ValidatePassword(password); err != nil {
 		return err
 	}
-	invalid := news.Errorf(news.EINVALID, "Şifre yenileme bağlantısı geçersiz ya da süresi dolmuş.")
+	invalid := news.E(news.EINVALID, "auth.reset_link_invalid")
 	if !wellFormed(token) {
 		return invalid
 	}
@@ -126,7 +126,7 @@ func (s *Service) SetRole(ctx context.Context, actor news.User, userID int64, ro
 		return err
 	}
 	if !role.Valid() {
-		return news.Errorf(news.EINVALID, "Bilinmeyen rol: %q.", role)
+		return news.E(news.EINVALID, "user.unknown_role", role)
 	}
 	old := u.Role
 	u.Role = role
@@ -164,10 +164,10 @@ func (s *Service) Disable(ctx context.Context, actor news.User, userID int64, di
 // and loads that user.
 func (s *Service) adminTarget(ctx context.Context, actor news.User, userID int64) (news.User, error) {
 	if actor.Role != news.RoleAdmin || actor.Disabled {
-		return news.User{}, news.Errorf(news.EFORBIDDEN, "Bu işlem için yönetici yetkisi gerekli.")
+		return news.User{}, news.E(news.EFORBIDDEN, "auth.admin_required")
 	}
 	if actor.ID == userID {
-		return news.User{}, news.Errorf(news.EFORBIDDEN, "Kendi hesabınızın rolünü ya da durumunu değiştiremezsiniz.")
+		return news.User{}, news.E(news.EFORBIDDEN, "auth.own_account")
 	}
 	return s.store.User(ctx, userID)
 }

@@ -106,7 +106,7 @@ func (l *Limiter) allowLocal(key string) error {
 }
 
 func errRateLimited() error {
-	return news.Errorf(news.ERATELIMIT, "Çok fazla deneme yaptınız. Lütfen biraz sonra yeniden deneyin.")
+	return news.E(news.ERATELIMIT, "auth.too_many_attempts")
 }
 
 // evict forgets keys idle long enough to have a full bucket again, which

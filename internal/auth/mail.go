@@ -133,11 +133,11 @@ func (m *SMTPMailer) converse(conn net.Conn, host, to string, msg []byte) error 
 func (m *SMTPMailer) message(to, subject, body string) ([]byte, error) {
 	for _, a := range []string{m.From, to} {
 		if addr, err := mail.ParseAddress(a); err != nil || addr.Address != a {
-			return nil, news.Errorf(news.EINVALID, "Geçersiz e-posta adresi: %q.", a)
+			return nil, news.E(news.EINVALID, "mail.bad_address", a)
 		}
 	}
 	if strings.ContainsAny(subject, "\r\n") {
-		return nil, news.Errorf(news.EINVALID, "E-posta konusu satır sonu içeremez.")
+		return nil, news.E(news.EINVALID, "mail.subject_break")
 	}
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "From: %s\r\nTo: %s\r\nSubject: %s\r\nDate: %s\r\n", m.From, to,

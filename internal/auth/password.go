@@ -55,7 +55,7 @@ var b64 = base64.RawStdEncoding
 func ValidatePassword(password string) error {
 	n := utf8.RuneCountInString(password)
 	if n < MinPasswordLen || n > MaxPasswordLen || !utf8.ValidString(password) {
-		return news.Errorf(news.EINVALID, "Şifre %d ile %d karakter arasında olmalı.", MinPasswordLen, MaxPasswordLen)
+		return news.E(news.EINVALID, "auth.password_length", MinPasswordLen, MaxPasswordLen)
 	}
 	return nil
 }

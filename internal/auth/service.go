@@ -141,11 +141,11 @@ func fillLimits(l Limits) Limits {
 // Errors that must read the same whatever the cause, so that nobody can
 // learn which e-mail addresses have accounts.
 func errLogin() error {
-	return news.Errorf(news.EUNAUTHORIZED, "E-posta adresi ya da şifre hatalı.")
+	return news.E(news.EUNAUTHORIZED, "auth.bad_credentials")
 }
 
 func errSession() error {
-	return news.Errorf(news.EUNAUTHORIZED, "Oturumunuz sona erdi. Lütfen yeniden giriş yapın.")
+	return news.E(news.EUNAUTHORIZED, "auth.session_expired")
 }
 
 func normalEmail(email string) string { return strings.ToLower(strings.TrimSpace(email)) }

@@ -33,8 +33,7 @@ func (s *Service) Register(ctx context.Context, ip, email, name, password string
 		s.sendLater(ctx, u.Email, "Manşet: bu adresle kayıt denemesi",
 			"Bu e-posta adresiyle yeni bir hesap açılmak istendi, ama adresinizle zaten bir hesap var.\n\n"+
 				"Siz değilseniz bu iletiyi yok sayabilirsiniz. Şifrenizi unuttuysanız: "+s.link("/giris")+"\n")
-		return news.User{}, "", news.Errorf(news.EINVALID,
-			"Bu e-posta adresiyle kayıt olunamadı. Hesabınız varsa giriş yapın ya da şifrenizi yenileyin.")
+		return news.User{}, "", news.E(news.EINVALID, "auth.signup_failed")
 	} else if err != nil {
 		return news.User{}, "", err
 	}
@@ -64,7 +63,7 @@ func (s *Service) Login(ctx context.Context, ip, email, password string, remembe
 	}
 	// Said only to someone who knows the password, so it reveals nothing.
 	if u.Disabled {
-		return news.User{}, "", news.Errorf(news.EFORBIDDEN, "Bu hesap devre dışı bırakıldı.")
+		return news.User{}, "", news.E(news.EFORBIDDEN, "auth.account_disabled")
 	}
 	if NeedsRehash(u.PasswordHash, s.cfg.Params) {
 		u.PasswordHash = HashPassword(password, s.cfg.Params)

@@ -24,7 +24,7 @@ import (
 // decode become U+FFFD.
 func Decode(body []byte, contentType string) (string, error) {
 	if len(body) > MaxPageSize {
-		return "", news.Errorf(news.ETOOLARGE, "Sayfa çok büyük.")
+		return "", news.E(news.ETOOLARGE, "page.too_large")
 	}
 	switch {
 	case bytes.HasPrefix(body, []byte("\xef\xbb\xbf")):

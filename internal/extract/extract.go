@@ -48,23 +48,23 @@ func Page(body []byte, pageURL, contentType string) (news.Extracted, error) {
 // more than MaxPageSize bytes of output (a gzip bomb).
 func gunzip(body []byte) ([]byte, error) {
 	if len(body) > MaxPageSize {
-		return nil, news.Errorf(news.ETOOLARGE, "Sayfa çok büyük.")
+		return nil, news.E(news.ETOOLARGE, "page.too_large")
 	}
 	if len(body) < 2 || body[0] != 0x1f || body[1] != 0x8b {
 		return body, nil
 	}
 	zr, err := gzip.NewReader(bytes.NewReader(body))
 	if err != nil {
-		return nil, news.WrapError(news.EINVALID, "Sıkıştırılmış sayfa okunamadı.", err)
+		return nil, news.WrapError(news.EINVALID, "page.bad_compression", err)
 	}
 	defer zr.Close()
 	var out bytes.Buffer
 	n, err := io.Copy(&out, io.LimitReader(zr, MaxPageSize+1))
 	if n > MaxPageSize {
-		return nil, news.Errorf(news.ETOOLARGE, "Sayfa açıldığında çok büyük.")
+		return nil, news.E(news.ETOOLARGE, "page.too_large_unpacked")
 	}
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
-		return nil, news.WrapError(news.EINVALID, "Sıkıştırılmış sayfa okunamadı.", err)
+		return nil, news.WrapError(news.EINVALID, "page.bad_compression", err)
 	}
 	return out.Bytes(), nil
 }
@@ -100,7 +100,7 @@ func HTML(body []byte, pageURL, contentType string) (news.Extracted, error) {
 	}
 	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil {
-		return news.Extracted{}, news.WrapError(news.EINVALID, "HTML okunamadı.", err)
+		return news.Extracted{}, news.WrapError(news.EINVALID, "page.bad_html", err)
 	}
 	return fromDocument(doc, pageURL), nil
 }

@@ -13,7 +13,7 @@ import (
 // CheckSelector reports whether css is a selector ApplySelector accepts.
 func CheckSelector(css string) error {
 	if _, err := cascadia.ParseGroup(css); err != nil {
-		return news.Errorf(news.EINVALID, "Geçersiz CSS seçici %q: %v", css, err)
+		return news.E(news.EINVALID, "selector.invalid", css, err)
 	}
 	return nil
 }
@@ -25,7 +25,7 @@ func CheckSelector(css string) error {
 func ApplySelector(x news.Extracted, body []byte, contentType, selector string) (news.Extracted, error) {
 	sel, err := cascadia.ParseGroup(selector)
 	if err != nil {
-		return x, news.Errorf(news.EINVALID, "geçersiz CSS seçici %q: %v", selector, err)
+		return x, news.E(news.EINVALID, "selector.invalid", selector, err)
 	}
 	body, err = gunzip(body)
 	if err != nil {
@@ -37,7 +37,7 @@ func ApplySelector(x news.Extracted, body []byte, contentType, selector string) 
 	}
 	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil {
-		return x, news.Errorf(news.EINVALID, "sayfa ayrıştırılamadı: %v", err)
+		return x, news.E(news.EINVALID, "page.unparsable", err)
 	}
 	var raw bytes.Buffer
 	for _, n := range cascadia.QueryAll(doc, sel) {

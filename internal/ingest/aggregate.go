@@ -70,7 +70,7 @@ func (ag *Aggregator) RunOnce(ctx context.Context, id int64) (map[int64]*Summary
 		}
 	}
 	if id > 0 && !found {
-		return nil, news.Errorf(news.ENOTFOUND, "kaynak %d bulunamadı", id)
+		return nil, news.E(news.ENOTFOUND, "source.id_not_found", id)
 	}
 	return out, nil
 }

@@ -6,7 +6,6 @@ import (
 	"compress/gzip"
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -103,7 +102,7 @@ func (im *Importer) ImportFS(ctx context.Context, fsys fs.FS, opts Options) (*Su
 func listFiles(p string) ([]string, error) {
 	info, err := os.Stat(p)
 	if err != nil {
-		return nil, news.WrapError(news.ENOTFOUND, fmt.Sprintf("dosya okunamadı: %v", errors.Unwrap(err)), err)
+		return nil, news.WrapError(news.ENOTFOUND, "file.unreadable", err, errors.Unwrap(err))
 	}
 	if !info.IsDir() {
 		return []string{p}, nil
@@ -194,13 +193,13 @@ func maybeGunzip(r io.Reader, name string) (io.Reader, error) {
 	magic, _ := br.Peek(2)
 	if !bytes.Equal(magic, []byte{0x1f, 0x8b}) {
 		if strings.HasSuffix(strings.ToLower(name), ".gz") {
-			return nil, news.Errorf(news.EINVALID, "dosya .gz uzantılı ama gzip değil")
+			return nil, news.E(news.EINVALID, "file.not_gzip")
 		}
 		return br, nil
 	}
 	zr, err := gzip.NewReader(br)
 	if err != nil {
-		return nil, news.WrapError(news.EINVALID, "bozuk gzip dosyası", err)
+		return nil, news.WrapError(news.EINVALID, "file.bad_gzip", err)
 	}
 	return zr, nil
 }
@@ -208,11 +207,11 @@ func maybeGunzip(r io.Reader, name string) (io.Reader, error) {
 func (im *Importer) importPage(ctx context.Context, name string, r io.Reader, opts Options, sum *Summary) {
 	body, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
-		sum.add(name, Failed, 0, news.WrapError(news.EINVALID, "dosya okunamadı (bozuk sıkıştırma?)", err))
+		sum.add(name, Failed, 0, news.WrapError(news.EINVALID, "file.bad_compression", err))
 		return
 	}
 	if len(body) > MaxFileSize {
-		sum.add(name, Failed, 0, news.Errorf(news.ETOOLARGE, "dosya %d MB sınırını aşıyor", MaxFileSize>>20))
+		sum.add(name, Failed, 0, news.E(news.ETOOLARGE, "file.too_large", MaxFileSize>>20))
 		return
 	}
 	x, err := extract.Page(body, "", contentTypeFor(name))

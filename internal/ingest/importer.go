@@ -112,7 +112,7 @@ func (s *Summary) String() string {
 func failureMessage(err error) string {
 	var e *news.Error
 	if errors.As(err, &e) {
-		return e.Message
+		return e.Message(news.LangTR)
 	}
 	return err.Error()
 }

@@ -97,18 +97,18 @@ func (im *Importer) importJSONL(ctx context.Context, name string, r io.Reader, o
 	}
 	if err := sc.Err(); err != nil {
 		sum.add(fmt.Sprintf("%s:%d", name, line+1), Failed, 0,
-			news.WrapError(news.EINVALID, "satır okunamadı (çok uzun ya da bozuk dosya)", err))
+			news.WrapError(news.EINVALID, "import.line_unreadable", err))
 	}
 }
 
 func (im *Importer) importRecord(ctx context.Context, text []byte, opts Options) (Outcome, int64, error) {
 	var rec record
 	if err := json.Unmarshal(text, &rec); err != nil {
-		return Failed, 0, news.WrapError(news.EINVALID, "geçersiz JSON: "+err.Error(), err)
+		return Failed, 0, news.WrapError(news.EINVALID, "import.bad_json", err, err.Error())
 	}
 	cat, err := parseCategory(rec.Category)
 	if err != nil {
-		return Failed, 0, news.Errorf(news.EINVALID, "geçersiz category alanı")
+		return Failed, 0, news.E(news.EINVALID, "import.bad_category")
 	}
 	modified := rec.ModifiedAt
 	if modified == nil {

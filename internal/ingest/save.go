@@ -52,10 +52,10 @@ func (im *Importer) save(ctx context.Context, in item, opts Options) (Outcome, i
 	a := in.article
 	normalise(a)
 	if a.Title == "" {
-		return Failed, 0, news.Errorf(news.EINVALID, "haber başlığı bulunamadı")
+		return Failed, 0, news.E(news.EINVALID, "import.no_title")
 	}
 	if a.BodyText == "" {
-		return Failed, 0, news.Errorf(news.EINVALID, "haber metni bulunamadı")
+		return Failed, 0, news.E(news.EINVALID, "import.no_body")
 	}
 	if opts.Status != "" {
 		a.Status = opts.Status
@@ -166,7 +166,7 @@ func (im *Importer) decideCategory(ctx context.Context, a *news.Article, in item
 		// A forced category must exist; a record's own slug may fall back
 		// to its category path.
 		if method == "manual" || len(in.categoryPath) == 0 {
-			return news.Errorf(news.EINVALID, "bilinmeyen kategori: %q", slug)
+			return news.E(news.EINVALID, "category.unknown", slug)
 		}
 	}
 	path := categoryPath(in.categoryPath)

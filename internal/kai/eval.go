@@ -157,11 +157,11 @@ func (f *flexInt) UnmarshalJSON(b []byte) error {
 // It also returns how many questions had no usable answer span.
 func LoadEval(r io.Reader, scope string) ([]EvalItem, int, error) {
 	if scope != ScopeParagraph && scope != ScopeArticle {
-		return nil, 0, news.Errorf(news.EINVALID, "scope must be %q or %q, not %q", ScopeParagraph, ScopeArticle, scope)
+		return nil, 0, news.E(news.EINVALID, "kai.eval_scope", ScopeParagraph, ScopeArticle, scope)
 	}
 	var f squad
 	if err := json.NewDecoder(r).Decode(&f); err != nil {
-		return nil, 0, news.WrapError(news.EINVALID, "not a SQuAD-format JSON file: "+err.Error(), err)
+		return nil, 0, news.WrapError(news.EINVALID, "kai.eval_not_squad", err, err.Error())
 	}
 	var items []EvalItem
 	skipped := 0

@@ -72,10 +72,10 @@ func (e *Extractive) Ask(ctx context.Context, q Question) (Answer, error) {
 		return Answer{}, err
 	}
 	if strings.TrimSpace(q.Text) == "" {
-		return Answer{}, news.Errorf(news.EINVALID, "Soru boş olamaz.")
+		return Answer{}, news.E(news.EINVALID, "kai.question_required")
 	}
 	if len(q.Text) > maxQuestionBytes {
-		return Answer{}, news.Errorf(news.ETOOLARGE, "Soru çok uzun.")
+		return Answer{}, news.E(news.ETOOLARGE, "kai.question_too_long")
 	}
 	r := e.rank(q)
 	if !r.covered() {

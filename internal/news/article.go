@@ -84,24 +84,24 @@ func (a *Article) Validate() error {
 	a.Title = strings.TrimSpace(a.Title)
 	switch {
 	case a.Title == "":
-		return Errorf(EINVALID, "Başlık gerekli.")
+		return E(EINVALID, "article.title_required")
 	case utf8.RuneCountInString(a.Title) > MaxTitleLen:
-		return Errorf(EINVALID, "Başlık en fazla %d karakter olabilir.", MaxTitleLen)
+		return E(EINVALID, "article.title_too_long", MaxTitleLen)
 	case utf8.RuneCountInString(a.Summary) > MaxSummaryLen:
-		return Errorf(EINVALID, "Spot en fazla %d karakter olabilir.", MaxSummaryLen)
+		return E(EINVALID, "article.summary_too_long", MaxSummaryLen)
 	case len(a.BodyHTML) > MaxBodyLen || len(a.BodyText) > MaxBodyLen:
-		return Errorf(ETOOLARGE, "Haber metni çok uzun.")
+		return E(ETOOLARGE, "article.body_too_long")
 	case !utf8.ValidString(a.Title) || !utf8.ValidString(a.Summary) || !utf8.ValidString(a.BodyText):
-		return Errorf(EINVALID, "Metin geçerli UTF-8 değil.")
+		return E(EINVALID, "text.invalid_utf8")
 	}
 	if a.Status == "" {
 		a.Status = StatusPublished
 	}
 	if !a.Status.Valid() {
-		return Errorf(EINVALID, "Bilinmeyen durum: %q.", a.Status)
+		return E(EINVALID, "article.unknown_status", a.Status)
 	}
 	if a.Status == StatusScheduled && a.PublishedAt == nil {
-		return Errorf(EINVALID, "Zamanlanmış haber için yayın zamanı gerekli.")
+		return E(EINVALID, "article.publish_time_required")
 	}
 	return nil
 }

@@ -40,10 +40,10 @@ func (c *Category) Path() string { return strings.Join(c.PathNames(), " › ") }
 func (c *Category) Validate() error {
 	c.Name = strings.TrimSpace(c.Name)
 	if c.Name == "" {
-		return Errorf(EINVALID, "Kategori adı gerekli.")
+		return E(EINVALID, "category.name_required")
 	}
 	if len(c.Name) > 200 {
-		return Errorf(EINVALID, "Kategori adı çok uzun.")
+		return E(EINVALID, "category.name_too_long")
 	}
 	return nil
 }

@@ -44,26 +44,26 @@ func (c *Comment) Validate() error {
 	c.Body = strings.TrimSpace(c.Body)
 	switch {
 	case !utf8.ValidString(c.Name) || !utf8.ValidString(c.Body) || !utf8.ValidString(c.Email):
-		return Errorf(EINVALID, "Metin geçerli UTF-8 değil.")
+		return E(EINVALID, "text.invalid_utf8")
 	case c.Name == "" || utf8.RuneCountInString(c.Name) > MaxCommentNameLen:
-		return Errorf(EINVALID, "Ad gerekli (en fazla %d karakter).", MaxCommentNameLen)
+		return E(EINVALID, "user.name_required", MaxCommentNameLen)
 	case c.Body == "":
-		return Errorf(EINVALID, "Yorum boş olamaz.")
+		return E(EINVALID, "comment.body_required")
 	case utf8.RuneCountInString(c.Body) > MaxCommentLen:
-		return Errorf(ETOOLARGE, "Yorum en fazla %d karakter olabilir.", MaxCommentLen)
+		return E(ETOOLARGE, "comment.too_long", MaxCommentLen)
 	case c.ArticleID <= 0:
-		return Errorf(EINVALID, "Yorumun haberi belirtilmeli.")
+		return E(EINVALID, "comment.article_required")
 	}
 	if c.Email != "" || c.UserID == 0 {
 		if a, err := mail.ParseAddress(c.Email); err != nil || a.Address != c.Email || len(c.Email) > 254 {
-			return Errorf(EINVALID, "Geçerli bir e-posta adresi girin.")
+			return E(EINVALID, "user.email_invalid")
 		}
 	}
 	if c.Status == "" {
 		c.Status = CommentPending
 	}
 	if !c.Status.Valid() {
-		return Errorf(EINVALID, "Bilinmeyen yorum durumu: %q.", c.Status)
+		return E(EINVALID, "comment.unknown_status", c.Status)
 	}
 	return nil
 }

@@ -54,28 +54,28 @@ type Source struct {
 func (s *Source) Validate() error {
 	s.Name = strings.TrimSpace(s.Name)
 	if s.Name == "" {
-		return Errorf(EINVALID, "Kaynak adı gerekli.")
+		return E(EINVALID, "source.name_required")
 	}
 	if !s.Kind.Valid() {
-		return Errorf(EINVALID, "Bilinmeyen kaynak türü: %q (feed, sitemap, page, listing).", s.Kind)
+		return E(EINVALID, "source.unknown_kind", s.Kind)
 	}
 	if s.Kind != SourceFile {
 		u, err := url.Parse(s.URL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return Errorf(EINVALID, "Kaynak adresi geçerli bir http(s) URL'si olmalı: %q.", s.URL)
+			return E(EINVALID, "source.bad_url", s.URL)
 		}
 	}
 	if s.Interval == 0 {
 		s.Interval = 15 * time.Minute
 	}
 	if s.Interval < time.Minute {
-		return Errorf(EINVALID, "Çekme aralığı en az 1 dakika olmalı.")
+		return E(EINVALID, "source.interval_too_short")
 	}
 	if s.FullText == "" {
 		s.FullText = "full"
 	}
 	if s.FullText != "full" && s.FullText != "excerpt" {
-		return Errorf(EINVALID, "Tam metin politikası full ya da excerpt olmalı.")
+		return E(EINVALID, "source.bad_full_text")
 	}
 	return nil
 }

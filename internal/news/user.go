@@ -39,16 +39,16 @@ func (u *User) Validate() error {
 	u.Name = strings.TrimSpace(u.Name)
 	u.Email = strings.ToLower(strings.TrimSpace(u.Email)) // e-mail addresses are ASCII-lowercased, not Turkish-lowercased
 	if u.Name == "" || utf8.RuneCountInString(u.Name) > 100 {
-		return Errorf(EINVALID, "Ad gerekli (en fazla 100 karakter).")
+		return E(EINVALID, "user.name_required", 100)
 	}
 	if a, err := mail.ParseAddress(u.Email); err != nil || a.Address != u.Email {
-		return Errorf(EINVALID, "Geçerli bir e-posta adresi girin.")
+		return E(EINVALID, "user.email_invalid")
 	}
 	if u.Role == "" {
 		u.Role = RoleReader
 	}
 	if !u.Role.Valid() {
-		return Errorf(EINVALID, "Bilinmeyen rol: %q.", u.Role)
+		return E(EINVALID, "user.unknown_role", u.Role)
 	}
 	return nil
 }

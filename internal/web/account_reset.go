@@ -3,6 +3,8 @@ package web
 import (
 	"net/http"
 	"strings"
+
+	"manset/internal/news"
 )
 
 // forgotPage serves GET /sifremi-unuttum.
@@ -33,7 +35,7 @@ func (s *Server) forgot(w http.ResponseWriter, r *http.Request) {
 func (s *Server) resetPage(w http.ResponseWriter, r *http.Request) {
 	v := accountView{Token: r.URL.Query().Get("token")}
 	if v.Token == "" {
-		v.Error, v.Done = "Şifre yenileme bağlantısı geçersiz ya da süresi dolmuş.", true
+		v.Error, v.Done = news.T("auth.reset_link_invalid").In(localeFrom(r.Context())), true
 	}
 	s.renderAccount(w, r, http.StatusOK, "account_reset", "Şifre Yenile", v)
 }

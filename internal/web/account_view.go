@@ -59,7 +59,7 @@ func (s *Server) renderAccount(w http.ResponseWriter, r *http.Request, status in
 func (s *Server) formError(r *http.Request, err error) (int, string) {
 	status := s.logIfInternal(r, err)
 	if status == http.StatusInternalServerError {
-		return status, "Beklenmeyen bir hata oluştu. Lütfen yeniden deneyin."
+		return status, news.T("error.internal_retry").In(localeFrom(r.Context()))
 	}
-	return status, news.ErrorMessage(err)
+	return status, localizeErr(r, err)
 }

@@ -185,7 +185,7 @@ func (w *adminNoStoreWriter) Unwrap() http.ResponseWriter { return w.ResponseWri
 
 func (a *adminSite) unauthorized(w http.ResponseWriter, r *http.Request) {
 	if isAPI(r) {
-		writeJSONError(w, http.StatusUnauthorized, news.EUNAUTHORIZED, "Önce giriş yapın.")
+		apiFail(w, r, news.E(news.EUNAUTHORIZED, "auth.login_first"))
 		return
 	}
 	http.Redirect(w, r, "/giris?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
@@ -193,7 +193,7 @@ func (a *adminSite) unauthorized(w http.ResponseWriter, r *http.Request) {
 
 func (a *adminSite) forbidden(w http.ResponseWriter, r *http.Request) {
 	if isAPI(r) {
-		writeJSONError(w, http.StatusForbidden, news.EFORBIDDEN, "Bu işlem için yetkiniz yok.")
+		apiFail(w, r, news.E(news.EFORBIDDEN, "auth.forbidden"))
 		return
 	}
 	a.s.renderErrorPage(w, r, http.StatusForbidden)

@@ -67,19 +67,19 @@ func readArticleForm(r *http.Request) adminArticleForm {
 func (f *adminArticleForm) apply(art *news.Article, now time.Time) error {
 	if f.Status != news.StatusDraft && f.Status != news.StatusScheduled &&
 		f.Status != news.StatusPublished && f.Status != news.StatusReview {
-		return news.Errorf(news.EINVALID, "Geçerli bir durum seçin.")
+		return news.E(news.EINVALID, "article.choose_status")
 	}
 	if f.Image != "" && !strings.HasPrefix(f.Image, "https://") && !strings.HasPrefix(f.Image, "http://") && !strings.HasPrefix(f.Image, "/") {
-		return news.Errorf(news.EINVALID, "Görsel adresi http(s):// ile başlamalı.")
+		return news.E(news.EINVALID, "article.image_url")
 	}
 	if f.Featured < 0 {
-		return news.Errorf(news.EINVALID, "Manşet sırası negatif olamaz.")
+		return news.E(news.EINVALID, "article.manset_negative")
 	}
 	var publishAt *time.Time
 	if f.PublishAt != "" {
 		t, err := time.ParseInLocation(adminTimeLayout, f.PublishAt, turkish.Istanbul)
 		if err != nil {
-			return news.Errorf(news.EINVALID, "Yayın zamanı anlaşılamadı; tarih ve saati seçin.")
+			return news.E(news.EINVALID, "article.publish_time_unreadable")
 		}
 		publishAt = &t
 	}
@@ -95,7 +95,7 @@ func (f *adminArticleForm) apply(art *news.Article, now time.Time) error {
 		f.Status = news.StatusScheduled
 	}
 	if f.Status == news.StatusScheduled && publishAt == nil {
-		return news.Errorf(news.EINVALID, "Zamanlanmış haber için yayın zamanı gerekli.")
+		return news.E(news.EINVALID, "article.publish_time_required")
 	}
 	art.Title, art.Summary, art.Image, art.Author = f.Title, f.Summary, f.Image, f.Author
 	art.BodyHTML, art.BodyText = sanitizeBody(f.Body)

@@ -85,7 +85,7 @@ func (a *adminSite) commentsBulk(w http.ResponseWriter, r *http.Request, u news.
 		}
 	}
 	if !adminModerationTarget(st) || len(ids) == 0 {
-		a.fail(w, r, news.Errorf(news.EINVALID, "Bir işlem ve en az bir yorum seçin."))
+		a.fail(w, r, news.E(news.EINVALID, "comment.bulk_choose"))
 		return
 	}
 	slugs := a.commentArticleSlugs(r, ids)
@@ -149,7 +149,7 @@ type apiModerationComment struct {
 func (a *adminSite) commentsAPI(w http.ResponseWriter, r *http.Request, u news.User) {
 	st, ok := adminQueueStatus(r, "status")
 	if !ok {
-		writeJSONError(w, http.StatusBadRequest, news.EINVALID, "Geçersiz yorum durumu.")
+		apiFail(w, r, news.E(news.EINVALID, "comment.bad_status"))
 		return
 	}
 	q := r.URL.Query()
@@ -178,7 +178,7 @@ func (a *adminSite) commentsAPI(w http.ResponseWriter, r *http.Request, u news.U
 func (a *adminSite) commentPatchAPI(w http.ResponseWriter, r *http.Request, u news.User) {
 	id, ok := pathID(r, "id")
 	if !ok {
-		writeJSONError(w, http.StatusNotFound, news.ENOTFOUND, "Yorum bulunamadı.")
+		apiFail(w, r, news.E(news.ENOTFOUND, "comment.not_found"))
 		return
 	}
 	var body struct {
@@ -186,7 +186,7 @@ func (a *adminSite) commentPatchAPI(w http.ResponseWriter, r *http.Request, u ne
 	}
 	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 4<<10))
 	if err := dec.Decode(&body); err != nil || !adminModerationTarget(body.Status) {
-		writeJSONError(w, http.StatusBadRequest, news.EINVALID, "Durum approved, spam ya da deleted olmalı.")
+		apiFail(w, r, news.E(news.EINVALID, "comment.status_choice"))
 		return
 	}
 	slugs := a.commentArticleSlugs(r, []int64{id})

@@ -136,7 +136,7 @@ func (a *adminSite) settingsSave(w http.ResponseWriter, r *http.Request, u news.
 		valid = valid || p.Value == policy
 	}
 	if !valid {
-		a.fail(w, r, news.Errorf(news.EINVALID, "Geçerli bir yorum onay politikası seçin."))
+		a.fail(w, r, news.E(news.EINVALID, "comment.policy_invalid"))
 		return
 	}
 	values := map[string]string{

@@ -163,7 +163,7 @@ func intervalText(d time.Duration) string {
 func readSourceSettings(r *http.Request, s *news.Source) error {
 	minutes, err := strconv.ParseInt(strings.TrimSpace(r.PostFormValue("interval")), 10, 64)
 	if err != nil || minutes < 1 || minutes > 7*24*60 {
-		return news.Errorf(news.EINVALID, "Çekme aralığı 1 ile 10080 dakika arasında bir sayı olmalı.")
+		return news.E(news.EINVALID, "source.interval_range")
 	}
 	s.Interval = time.Duration(minutes) * time.Minute
 	s.CategorySlug = strings.TrimSpace(r.PostFormValue("category"))
@@ -187,7 +187,7 @@ func (as *adminSources) checkCategory(ctx context.Context, slug string) error {
 	}
 	if _, err := as.st.CategoryBySlug(ctx, slug); err != nil {
 		if news.IsNotFound(err) {
-			return news.Errorf(news.EINVALID, "Seçilen kategori bulunamadı.")
+			return news.E(news.EINVALID, "source.category_missing")
 		}
 		return err
 	}
@@ -202,7 +202,7 @@ func (as *adminSources) create(w http.ResponseWriter, r *http.Request, u news.Us
 	s := news.Source{Name: f.Name, Kind: news.SourceKind(f.Kind), URL: f.URL}
 	err := readSourceSettings(r, &s)
 	if err == nil && s.Kind == news.SourceFile {
-		err = news.Errorf(news.EINVALID, "Dosya kaynakları `manset import` ile eklenir.")
+		err = news.E(news.EINVALID, "source.file_kind")
 	}
 	if err == nil {
 		err = s.Validate()
@@ -326,7 +326,7 @@ func (a *adminSite) publishReview(w http.ResponseWriter, r *http.Request, u news
 		return
 	}
 	if art.Status != news.StatusReview {
-		a.fail(w, r, news.Errorf(news.ECONFLICT, "Bu haber inceleme beklemiyor."))
+		a.fail(w, r, news.E(news.ECONFLICT, "article.not_in_review"))
 		return
 	}
 	now := a.s.now()

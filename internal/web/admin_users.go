@@ -59,7 +59,7 @@ func (a *adminSite) userSave(w http.ResponseWriter, r *http.Request, u news.User
 	case r.PostFormValue("role") != "":
 		err = a.s.auth.SetRole(r.Context(), u, id, news.Role(r.PostFormValue("role")))
 	default:
-		err = news.Errorf(news.EINVALID, "Bir değişiklik seçin.")
+		err = news.E(news.EINVALID, "user.choose_change")
 	}
 	if err != nil {
 		a.showUsers(w, r, u, a.s.logIfInternal(r, err), news.ErrorMessage(err))

@@ -12,13 +12,13 @@ func (s *Server) getArticleAPI(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
-		s.apiError(w, r, news.Errorf(news.EINVALID, "Haber numarası geçersiz: %q.", r.PathValue("id")))
+		s.apiError(w, r, news.E(news.EINVALID, "article.bad_id", r.PathValue("id")))
 		return
 	}
 	now := s.now()
 	a, err := s.store.Article(ctx, id)
 	if err == nil && !a.Visible(now) {
-		err = news.Errorf(news.ENOTFOUND, "Haber bulunamadı.")
+		err = news.E(news.ENOTFOUND, "article.not_found")
 	}
 	if err != nil {
 		s.apiError(w, r, err)

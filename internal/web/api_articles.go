@@ -33,7 +33,7 @@ func (s *Server) listArticlesAPI(w http.ResponseWriter, r *http.Request) {
 	if v := q.Get("limit"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 {
-			s.apiError(w, r, news.Errorf(news.EINVALID, "limit 1 ile %d arasında bir sayı olmalı.", apiMaxLimit))
+			s.apiError(w, r, news.E(news.EINVALID, "list.limit_range", apiMaxLimit))
 			return
 		}
 		f.Limit = min(n, apiMaxLimit)
@@ -88,7 +88,7 @@ func encodeCursor(t time.Time, id int64) string {
 }
 
 func decodeCursor(c string) (time.Time, int64, error) {
-	bad := news.Errorf(news.EINVALID, "cursor geçersiz.")
+	bad := news.E(news.EINVALID, "list.bad_cursor")
 	raw, err := base64.RawURLEncoding.DecodeString(c)
 	if err != nil {
 		return time.Time{}, 0, bad

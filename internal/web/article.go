@@ -72,7 +72,7 @@ func (s *Server) renderArticleForm(r *http.Request, form *commentForm) (page, er
 		return page{}, err
 	}
 	if !a.Visible(now) {
-		return page{}, news.Errorf(news.ENOTFOUND, "Haber bulunamadı.")
+		return page{}, news.E(news.ENOTFOUND, "article.not_found")
 	}
 	site, cats, err := s.loadSite(ctx)
 	if err != nil {

@@ -26,7 +26,7 @@ func toAPIUser(u news.User) apiUser {
 func decodeJSON(w http.ResponseWriter, r *http.Request, v any) bool {
 	r.Body = http.MaxBytesReader(w, r.Body, maxJSONBytes)
 	if err := json.NewDecoder(r.Body).Decode(v); err != nil {
-		writeJSONError(w, http.StatusBadRequest, news.EINVALID, "İstek gövdesi geçerli bir JSON nesnesi değil.")
+		apiFail(w, r, news.E(news.EINVALID, "api.bad_json"))
 		return false
 	}
 	return true
@@ -37,7 +37,7 @@ func decodeJSON(w http.ResponseWriter, r *http.Request, v any) bool {
 func writePrivateJSON(w http.ResponseWriter, status int, v any) {
 	b, err := json.Marshal(v)
 	if err != nil {
-		writeJSONError(w, http.StatusInternalServerError, news.EINTERNAL, "Beklenmeyen bir hata oluştu.")
+		writeJSONError(w, http.StatusInternalServerError, news.EINTERNAL, news.T(news.KeyInternal).In(news.LangTR))
 		return
 	}
 	h := w.Header()
@@ -95,7 +95,7 @@ func (s *Server) meAPI(w http.ResponseWriter, r *http.Request) {
 	u, ok := s.currentUser(r)
 	if !ok {
 		w.Header().Set("Cache-Control", "private, no-store")
-		writeJSONError(w, http.StatusUnauthorized, news.EUNAUTHORIZED, "Giriş yapılmamış.")
+		apiFail(w, r, news.E(news.EUNAUTHORIZED, "auth.not_logged_in"))
 		return
 	}
 	writePrivateJSON(w, http.StatusOK, toAPIUser(u))

@@ -70,7 +70,7 @@ func (s *Server) renderCategory(r *http.Request) (page, error) {
 	}
 	pages := max(1, (total+categoryPageSize-1)/categoryPageSize)
 	if n > pages {
-		return page{}, news.Errorf(news.ENOTFOUND, "Bu sayfa yok.")
+		return page{}, news.E(news.ENOTFOUND, "page.not_found")
 	}
 	view := newCategoryView(&cat, cats, list, n, pages, total)
 	data := s.categoryLayout(site, &cat, view)

@@ -96,7 +96,7 @@ func (s *Server) commentTokenAPI(w http.ResponseWriter, r *http.Request) {
 func (s *Server) submitComment(r *http.Request, a *news.Article, in commentInput, requireToken bool) (news.Comment, error) {
 	ctx := r.Context()
 	if strings.TrimSpace(in.Website) != "" {
-		return news.Comment{}, news.Errorf(news.EINVALID, "Yorumunuz gönderilemedi.")
+		return news.Comment{}, news.E(news.EINVALID, "comment.not_sent")
 	}
 	trusted := in.FormToken != ""
 	if trusted || requireToken {
@@ -137,13 +137,13 @@ func checkCommentLengths(c *news.Comment, guest bool) error {
 	name, body := strings.TrimSpace(c.Name), strings.TrimSpace(c.Body)
 	switch {
 	case guest && (name == "" || strings.TrimSpace(c.Email) == ""):
-		return news.Errorf(news.EINVALID, "Ad ve e-posta gerekli.")
+		return news.E(news.EINVALID, "comment.name_email_required")
 	case utf8.RuneCountInString(name) > news.MaxCommentNameLen:
-		return news.Errorf(news.EINVALID, "Ad en fazla %d karakter olabilir.", news.MaxCommentNameLen)
+		return news.E(news.EINVALID, "comment.name_too_long", news.MaxCommentNameLen)
 	case body == "":
-		return news.Errorf(news.EINVALID, "Yorum boş olamaz.")
+		return news.E(news.EINVALID, "comment.body_required")
 	case utf8.RuneCountInString(body) > news.MaxCommentLen:
-		return news.Errorf(news.EINVALID, "Yorum en fazla %d karakter olabilir; sizinki %d karakter.",
+		return news.E(news.EINVALID, "comment.too_long_yours",
 			news.MaxCommentLen, utf8.RuneCountInString(body))
 	}
 	return nil
@@ -158,7 +158,7 @@ func (s *Server) postComment(w http.ResponseWriter, r *http.Request) {
 	}
 	a, err := s.store.ArticleBySlug(r.Context(), r.PathValue("slug"))
 	if err == nil && !a.Visible(s.now()) {
-		err = news.Errorf(news.ENOTFOUND, "Haber bulunamadı.")
+		err = news.E(news.ENOTFOUND, "article.not_found")
 	}
 	if err != nil {
 		s.serveError(w, r, err)

@@ -38,14 +38,14 @@ func (s *Server) checkCommentToken(token string, articleID int64, now time.Time)
 	ms, sig, ok := strings.Cut(token, ".")
 	n, err := strconv.ParseInt(ms, 10, 64)
 	if !ok || err != nil || !hmac.Equal([]byte(sig), []byte(s.commentSig(articleID, ms))) {
-		return news.Errorf(news.EINVALID, "Yorum formu geçersiz. Lütfen sayfayı yenileyip yeniden deneyin.")
+		return news.E(news.EINVALID, "comment.form_invalid")
 	}
 	age := now.Sub(time.UnixMilli(n))
 	switch {
 	case age < minFillTime:
-		return news.Errorf(news.EINVALID, "Yorumunuz çok hızlı gönderildi. Lütfen gözden geçirip yeniden gönderin.")
+		return news.E(news.EINVALID, "comment.too_fast")
 	case age > maxTokenAge:
-		return news.Errorf(news.EINVALID, "Yorum formunun süresi doldu. Lütfen yeniden gönderin.")
+		return news.E(news.EINVALID, "comment.form_expired")
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"encoding/json"
+	"errors"
 	"log/slog"
 	"net/http"
 
@@ -49,20 +50,46 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 	s.renderErrorPage(w, r, http.StatusNotFound)
 }
 
-// apiError writes err as {"error":{code, message}} with its status.
+// localizeErr is err's safe message in the language of r's page, for
+// forms and notices; internal errors get the generic message.
+func localizeErr(r *http.Request, err error) string {
+	return news.Localize(err, localeFrom(r.Context()))
+}
+
+// apiError writes err as {"error":{code, message}} with its status, the
+// message in the language apiLocale picks. Internal errors are logged and
+// answered with the generic message.
 func (s *Server) apiError(w http.ResponseWriter, r *http.Request, err error) {
 	status := s.logIfInternal(r, err)
-	code := news.ErrorCode(err)
-	msg := news.ErrorMessage(err)
-	if status == http.StatusInternalServerError {
-		code, msg = news.EINTERNAL, "Beklenmeyen bir hata oluştu."
+	var de *news.Error
+	if status == http.StatusInternalServerError || !errors.As(err, &de) {
+		de = news.E(news.EINTERNAL, news.KeyInternal)
 	}
-	writeJSONError(w, status, code, msg)
+	writeAPIError(w, r, status, de)
+}
+
+// writeAPIError writes e with status, in r's API language. It logs
+// nothing: for errors the handler raised itself.
+func writeAPIError(w http.ResponseWriter, r *http.Request, status int, e *news.Error) {
+	// the message, hence the body, depends on these headers
+	w.Header().Add("Vary", "Accept-Language, Cookie")
+	writeJSONError(w, status, e.Code, e.Message(apiLocale(r)))
+}
+
+// apiFail answers an API request with e, with the status e's code maps to.
+func apiFail(w http.ResponseWriter, r *http.Request, e *news.Error) {
+	writeAPIError(w, r, statusFor(e.Code), e)
+}
+
+// apiInternal answers with the generic internal error, for failures
+// already logged.
+func apiInternal(w http.ResponseWriter, r *http.Request) {
+	writeAPIError(w, r, http.StatusInternalServerError, news.E(news.EINTERNAL, news.KeyInternal))
 }
 
 // apiNotFound answers unknown /api/ paths.
 func (s *Server) apiNotFound(w http.ResponseWriter, r *http.Request) {
-	writeJSONError(w, http.StatusNotFound, news.ENOTFOUND, "Böyle bir API adresi yok.")
+	apiFail(w, r, news.E(news.ENOTFOUND, "api.no_such_path"))
 }
 
 func writeJSONError(w http.ResponseWriter, status int, code, msg string) {
@@ -78,7 +105,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	b, err := json.Marshal(v)
 	if err != nil {
 		status = http.StatusInternalServerError
-		b = []byte(`{"error":{"code":"internal","message":"Beklenmeyen bir hata oluştu."}}`)
+		b = []byte(`{"error":{"code":"internal","message":"` + news.T(news.KeyInternal).In(news.LangTR) + `"}}`)
 	}
 	h := w.Header()
 	h.Set("Content-Type", "application/json; charset=utf-8")

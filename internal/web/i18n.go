@@ -99,26 +99,35 @@ func validLocale(v string) string {
 // else Turkish. fromQuery tells whether the query chose it, so the
 // caller remembers that choice in the cookie.
 func negotiateLocale(r *http.Request) (loc string, fromQuery bool) {
+	if loc, fromQuery = chosenLocale(r); loc != "" {
+		return loc, fromQuery
+	}
+	// Accept-Language does not switch the site: it is a Turkish site whose
+	// readers often browse with English-language browsers, and a reader who
+	// wants English says so once with the footer switch. (The JSON API
+	// does honour it; see apiLocale.)
+	return localeTR, false
+}
+
+// chosenLocale is the locale the reader chose for r with ?lang= or the
+// cookie, or "" when neither names one.
+func chosenLocale(r *http.Request) (loc string, fromQuery bool) {
 	if l := validLocale(r.URL.Query().Get("lang")); l != "" {
 		return l, true
 	}
 	if c, err := r.Cookie(langCookie); err == nil {
-		if l := validLocale(c.Value); l != "" {
-			return l, false
-		}
+		return validLocale(c.Value), false
 	}
-	// Accept-Language does not switch the site: it is a Turkish site whose
-	// readers often browse with English-language browsers, and a reader who
-	// wants English says so once with the footer switch.
-	return localeTR, false
+	return "", false
 }
 
 // withLocale decides each request's locale, keeps it in the context and,
-// when the reader picked one with ?lang=, remembers it in a cookie.
+// when the reader picked one with ?lang= on a page, remembers it in a
+// cookie; an API call's ?lang= is for that call alone.
 func (s *Server) withLocale(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		loc, chosen := negotiateLocale(r)
-		if chosen {
+		if chosen && !isAPI(r) {
 			http.SetCookie(w, &http.Cookie{Name: langCookie, Value: loc, Path: "/",
 				MaxAge: langCookieAge, HttpOnly: true, Secure: s.secureCookies,
 				SameSite: http.SameSiteLaxMode})
@@ -143,15 +152,13 @@ func localeKey(k, loc string) string {
 var otherLocales = []string{localeEN}
 
 // translate returns msg, a Turkish UI text, in loc. Unknown texts (names,
-// article content, outlets) come back unchanged.
+// article content, outlets, and engine messages, which handlers localize
+// themselves with localizeErr) come back unchanged.
 func translate(loc, msg string) string {
 	if loc != localeEN || msg == "" {
 		return msg
 	}
 	if en, ok := catalogEN[msg]; ok {
-		return en
-	}
-	if en, ok := translateFormatted(msg); ok {
 		return en
 	}
 	return translatePattern(msg)

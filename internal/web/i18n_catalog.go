@@ -1,11 +1,16 @@
 package web
 
-import "manset/internal/news"
+import (
+	"manset/internal/kai"
+	"manset/internal/news"
+)
 
 // catalogEN maps the reader site's Turkish UI texts to English. Keys are
 // the Turkish texts exactly as templates and handlers write them, so the
 // Turkish pages need no lookup and a missing entry shows Turkish rather
-// than a key. TestCatalogCoversTemplates keeps it complete.
+// than a key. TestCatalogCoversTemplates keeps it complete. Engine
+// messages are not here: they carry keys into news's catalog, and
+// handlers localize them (localizeErr, apiError).
 var catalogEN = map[string]string{
 	// Layout and navigation.
 	"İçeriğe geç":     "Skip to content",
@@ -86,9 +91,6 @@ var catalogEN = map[string]string{
 	"Yorumu gönder":               "Post comment",
 	"Yorumunuz yayımlandı.":       "Your comment has been published.",
 	"Yorumunuz onaylandıktan sonra yayınlanacak.": "Your comment will be published once it is approved.",
-	"Yorumunuz gönderilemedi.":                    "Your comment could not be sent.",
-	"Yorum boş olamaz.":                           "The comment cannot be empty.",
-	"Geçerli bir e-posta adresi girin.":           "Enter a valid e-mail address.",
 
 	// KAI.
 	"KAI ile Haber Hakkında Sohbet": "Chat with KAI about this story",
@@ -100,6 +102,7 @@ var catalogEN = map[string]string{
 	"Sor":                             "Ask",
 	"Soru:":                           "Question:",
 	"Kaynak cümleler":                 "Source sentences",
+	kai.NotCovered:                    "This article has no information on that question.",
 
 	// Search.
 	"Arama yakında.":           "Search is coming soon.",
@@ -124,30 +127,22 @@ var catalogEN = map[string]string{
 	"En az 8 karakter.":       "At least 8 characters.",
 	"En az 8 karakter. Diğer cihazlardaki oturumlarınız kapatılır.":                           "At least 8 characters. You will be logged out on your other devices.",
 	"Hesabınızın e-posta adresini yazın; şifrenizi yenilemeniz için bir bağlantı gönderelim.": "Enter your account's e-mail address and we will send you a link to reset your password.",
-	"Bağlantı gönder":                    "Send link",
-	"Giriş sayfasına dön":                "Back to log in",
-	"Şifre Yenile":                       "Reset password",
-	"Yeni şifre":                         "New password",
-	"Şifreyi kaydet":                     "Save password",
-	"Hesabım":                            "My account",
-	"Rol":                                "Role",
-	"Yönetici":                           "Administrator",
-	"Editör":                             "Editor",
-	"Okur":                               "Reader",
-	"Yönetim paneline git":               "Go to the newsroom",
-	"Şifre değiştir":                     "Change password",
-	"Mevcut şifre":                       "Current password",
-	"Şifreyi değiştir":                   "Change password",
-	"Çıkış Yap":                          "Log out",
-	"E-posta adresi ya da şifre hatalı.": "Wrong e-mail address or password.",
-	"Oturumunuz sona erdi. Lütfen yeniden giriş yapın.":                  "Your session has ended. Please log in again.",
+	"Bağlantı gönder":      "Send link",
+	"Giriş sayfasına dön":  "Back to log in",
+	"Şifre Yenile":         "Reset password",
+	"Yeni şifre":           "New password",
+	"Şifreyi kaydet":       "Save password",
+	"Hesabım":              "My account",
+	"Rol":                  "Role",
+	"Yönetici":             "Administrator",
+	"Editör":               "Editor",
+	"Okur":                 "Reader",
+	"Yönetim paneline git": "Go to the newsroom",
+	"Şifre değiştir":       "Change password",
+	"Mevcut şifre":         "Current password",
+	"Şifreyi değiştir":     "Change password",
+	"Çıkış Yap":            "Log out",
 	"Şifreniz değiştirildi. Diğer cihazlardaki oturumlarınız kapatıldı.": "Your password has been changed. You were logged out on your other devices.",
-	"Bu işlem için giriş yapmalısınız.":                                  "You need to log in to do this.",
-	"Bu işlem için yetkiniz yok.":                                        "You are not allowed to do this.",
-	"Haber bulunamadı.":                                                  "Story not found.",
-	"Şifre 8 ile 256 karakter arasında olmalı.":                          "The password must be 8 to 256 characters long.",
-	"Mevcut şifreniz hatalı.":                                            "Your current password is wrong.",
-	"Beklenmeyen bir hata oluştu.":                                       "An unexpected error occurred.",
 }
 
 // The reaction buttons' labels come from the domain, which names both.

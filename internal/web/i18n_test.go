@@ -279,3 +279,23 @@ func TestCategoryPaginationEnglish(t *testing.T) {
 	mustContain(t, body, "<title>Dünya news – Page 2 – ", "Previous page", "<span>Page 2 / ")
 	mustNotContain(t, body, "Önceki sayfa", "Sonraki sayfa")
 }
+
+// An English page shows the engine's messages in English, values kept,
+// whichever package raised them; the Turkish page keeps Turkish.
+func TestEnglishPageShowsEngineErrors(t *testing.T) {
+	site := newEngageSite(t, "http://manset.example")
+	form := url.Values{"name": {"Zeynep"}, "email": {"zeynep@"}, "password": {"uzun-bir-parola"}}
+	resp, body := site.do(t, nil, "POST", "/kayit?lang=en", form)
+	want(t, resp, body, http.StatusBadRequest)
+	mustContain(t, body, `<html lang="en">`, "Enter a valid e-mail address.")
+	mustNotContain(t, body, "Geçerli bir e-posta adresi girin.")
+
+	resp, body = site.do(t, nil, "POST", "/kayit", form)
+	want(t, resp, body, http.StatusBadRequest)
+	mustContain(t, body, `<html lang="tr">`, "Geçerli bir e-posta adresi girin.")
+
+	// an English browser alone leaves the page, and its errors, Turkish
+	resp, body = site.do(t, nil, "POST", "/kayit", form, "Accept-Language", "en")
+	want(t, resp, body, http.StatusBadRequest)
+	mustContain(t, body, "Geçerli bir e-posta adresi girin.")
+}

@@ -68,16 +68,16 @@ func (in *kaiRequest) question() (kai.Question, error) {
 	text := strings.TrimSpace(in.Question)
 	switch {
 	case text == "":
-		return kai.Question{}, news.Errorf(news.EINVALID, "Soru boş olamaz.")
+		return kai.Question{}, news.E(news.EINVALID, "kai.question_required")
 	case utf8.RuneCountInString(text) > kaiMaxQuestion:
-		return kai.Question{}, news.Errorf(news.EINVALID, "Soru en fazla %d karakter olabilir.", kaiMaxQuestion)
+		return kai.Question{}, news.E(news.EINVALID, "kai.question_max", kaiMaxQuestion)
 	case len(in.History) > kaiMaxTurns:
-		return kai.Question{}, news.Errorf(news.EINVALID, "Sohbet geçmişi en fazla %d soru içerebilir.", kaiMaxTurns)
+		return kai.Question{}, news.E(news.EINVALID, "kai.history_max", kaiMaxTurns)
 	}
 	q := kai.Question{Text: text}
 	for _, t := range in.History {
 		if utf8.RuneCountInString(t.Question) > kaiMaxQuestion || utf8.RuneCountInString(t.Answer) > kaiMaxAnswer {
-			return kai.Question{}, news.Errorf(news.EINVALID, "Sohbet geçmişindeki bir soru ya da yanıt çok uzun.")
+			return kai.Question{}, news.E(news.EINVALID, "kai.history_entry_long")
 		}
 		q.History = append(q.History, kai.Turn{Question: t.Question, Answer: t.Answer})
 	}
@@ -95,7 +95,7 @@ func (k *kaiService) askAPI(w http.ResponseWriter, r *http.Request) {
 	var in kaiRequest
 	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, kaiMaxBody))
 	if err := dec.Decode(&in); err != nil {
-		s.apiError(w, r, news.Errorf(news.EINVALID, "İstek gövdesi geçerli bir JSON değil: {\"question\": \"...\"} bekleniyor."))
+		s.apiError(w, r, news.E(news.EINVALID, "kai.bad_json"))
 		return
 	}
 	q, err := in.question()
@@ -158,9 +158,9 @@ func (k *kaiService) stream(w http.ResponseWriter, r *http.Request, q kai.Questi
 	case err != nil:
 		if r.Context().Err() == nil {
 			status := k.s.logIfInternal(r, err)
-			msg := news.ErrorMessage(err)
+			msg := news.Localize(err, apiLocale(r))
 			if status == http.StatusInternalServerError {
-				msg = "Beklenmeyen bir hata oluştu."
+				msg = news.T(news.KeyInternal).In(apiLocale(r))
 			}
 			ev.send("error", map[string]any{"error": map[string]string{"code": news.ErrorCode(err), "message": msg}})
 		}

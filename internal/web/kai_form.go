@@ -27,7 +27,7 @@ func (k *kaiService) askForm(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	a, err := s.store.ArticleBySlug(ctx, r.PathValue("slug"))
 	if err == nil && !a.Visible(s.now()) {
-		err = news.Errorf(news.ENOTFOUND, "Haber bulunamadı.")
+		err = news.E(news.ENOTFOUND, "article.not_found")
 	}
 	if err != nil {
 		s.serveError(w, r, err)

@@ -88,7 +88,7 @@ func (s *Server) recoverPanic(w *statusRecorder, r *http.Request) {
 		return // headers are gone; nothing sensible left to send
 	}
 	if isAPI(r) {
-		writeJSONError(w, http.StatusInternalServerError, "internal", "Beklenmeyen bir hata oluştu.")
+		apiInternal(w, r)
 		return
 	}
 	// The store may be what panicked: render without asking it again.

@@ -39,11 +39,11 @@ func (s *Server) reactionRoutes(mux *http.ServeMux, sess func(http.HandlerFunc) 
 func (s *Server) visibleArticle(ctx context.Context, r *http.Request) (news.Article, error) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
-		return news.Article{}, news.Errorf(news.EINVALID, "Haber numarası geçersiz: %q.", r.PathValue("id"))
+		return news.Article{}, news.E(news.EINVALID, "article.bad_id", r.PathValue("id"))
 	}
 	a, err := s.store.Article(ctx, id)
 	if err == nil && !a.Visible(s.now()) {
-		err = news.Errorf(news.ENOTFOUND, "Haber bulunamadı.")
+		err = news.E(news.ENOTFOUND, "article.not_found")
 	}
 	return a, err
 }
@@ -76,7 +76,7 @@ func (s *Server) setReactionAPI(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !in.Kind.Valid() {
-		s.apiError(w, r, news.Errorf(news.EINVALID, "Bilinmeyen tepki: %q.", in.Kind))
+		s.apiError(w, r, news.E(news.EINVALID, "reaction.unknown_kind", in.Kind))
 		return
 	}
 	s.writeReaction(w, r, in.Kind)
@@ -138,11 +138,11 @@ func (s *Server) toggleReaction(w http.ResponseWriter, r *http.Request) {
 	}
 	a, err := s.store.ArticleBySlug(ctx, r.PathValue("slug"))
 	if err == nil && !a.Visible(s.now()) {
-		err = news.Errorf(news.ENOTFOUND, "Haber bulunamadı.")
+		err = news.E(news.ENOTFOUND, "article.not_found")
 	}
 	kind := news.ReactionKind(r.PostFormValue("kind"))
 	if err == nil && !kind.Valid() {
-		err = news.Errorf(news.EINVALID, "Bilinmeyen tepki.")
+		err = news.E(news.EINVALID, "reaction.unknown")
 	}
 	if err == nil {
 		err = s.reactLimit.Allow(r.Context(), s.rateKey(r))

@@ -145,11 +145,11 @@ func htmlPage(body []byte, expires time.Time) page {
 // store is down too, it falls back to a bare page.
 func (s *Server) renderErrorPage(w http.ResponseWriter, r *http.Request, status int) {
 	if isAPI(r) {
-		code, msg := news.EINTERNAL, "Beklenmeyen bir hata oluştu."
+		e := news.E(news.EINTERNAL, news.KeyInternal)
 		if status == http.StatusNotFound {
-			code, msg = news.ENOTFOUND, "Bulunamadı."
+			e = news.E(news.ENOTFOUND, "error.not_found")
 		}
-		writeJSONError(w, status, code, msg)
+		writeAPIError(w, r, status, e)
 		return
 	}
 	ev := serverErrorView

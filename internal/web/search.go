@@ -192,4 +192,4 @@ func (s *Server) writeSearchPage(w http.ResponseWriter, r *http.Request, v searc
 }
 
 // searchErrNoQuery is the API's answer to a missing q.
-var searchErrNoQuery = news.Errorf(news.EINVALID, "Arama için q parametresi gerekli.")
+var searchErrNoQuery = news.E(news.EINVALID, "search.query_required")

@@ -35,7 +35,7 @@ func (s *Server) searchAPI(w http.ResponseWriter, r *http.Request, svc *search.S
 	if v := q.Get("limit"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 {
-			s.apiError(w, r, news.Errorf(news.EINVALID, "limit 1 ile %d arasında bir sayı olmalı.", apiMaxLimit))
+			s.apiError(w, r, news.E(news.EINVALID, "list.limit_range", apiMaxLimit))
 			return
 		}
 		req.PerPage = min(n, apiMaxLimit)

@@ -26,7 +26,7 @@ func (s *Server) crossOrigin(h http.Handler) http.Handler {
 
 func (s *Server) crossOriginDenied(w http.ResponseWriter, r *http.Request) {
 	if isAPI(r) {
-		writeJSONError(w, http.StatusForbidden, news.EFORBIDDEN, "Başka bir siteden gönderilen istek reddedildi.")
+		apiFail(w, r, news.E(news.EFORBIDDEN, "request.cross_origin"))
 		return
 	}
 	site, _, err := s.loadSite(r.Context())

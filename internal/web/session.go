@@ -115,11 +115,11 @@ func (s *Server) requireRole(roles ...news.Role) func(http.Handler) http.Handler
 			u, ok := s.currentUser(r)
 			switch {
 			case !ok && isAPI(r):
-				writeJSONError(w, http.StatusUnauthorized, news.EUNAUTHORIZED, "Bu işlem için giriş yapmalısınız.")
+				apiFail(w, r, news.E(news.EUNAUTHORIZED, "auth.login_required"))
 			case !ok:
 				http.Redirect(w, r, "/giris?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 			case len(roles) > 0 && !slices.Contains(roles, u.Role) && isAPI(r):
-				writeJSONError(w, http.StatusForbidden, news.EFORBIDDEN, "Bu işlem için yetkiniz yok.")
+				apiFail(w, r, news.E(news.EFORBIDDEN, "auth.forbidden"))
 			case len(roles) > 0 && !slices.Contains(roles, u.Role):
 				s.forbidden(w, r)
 			default:

@@ -27,8 +27,7 @@ var header = regexp.MustCompile(`^\s?date\s+\d{4}-\d{2}(?:\s+(\S+))?\s*$`)
 // " date YYYY-MM URL" header. Dates are nil when the page shows none.
 func Parse(text, pageURL string) (news.Extracted, error) {
 	if len(text) > MaxSize {
-		return news.Extracted{}, news.Errorf(news.ETOOLARGE,
-			"metin dökümü çok büyük: %d bayt, en çok %d (text dump too large)", len(text), MaxSize)
+		return news.Extracted{}, news.E(news.ETOOLARGE, "textdump.too_large", len(text), MaxSize)
 	}
 	text = strings.ToValidUTF8(text, "")
 	text = strings.TrimPrefix(text, "\ufeff")
@@ -39,7 +38,7 @@ func Parse(text, pageURL string) (news.Extracted, error) {
 	}
 	lines := splitLines(rest)
 	if len(lines) == 0 {
-		return news.Extracted{}, news.Errorf(news.EINVALID, "metin dökümü boş: içinde haber yok (empty text dump)")
+		return news.Extracted{}, news.E(news.EINVALID, "textdump.empty")
 	}
 	p, err := analyse(lines)
 	if err != nil {
@@ -70,8 +69,7 @@ func analyse(lines []*line) (news.Extracted, error) {
 	crumbs, crumbTitle := findBreadcrumb(lines, head)
 	title, titleAt := chooseTitle(lines, crumbTitle, head)
 	if title == "" {
-		return news.Extracted{}, news.Errorf(news.EINVALID,
-			"metin dökümünde başlık bulunamadı (no headline found before the article text)")
+		return news.Extracted{}, news.E(news.EINVALID, "textdump.no_title")
 	}
 	site := markTitle(lines, title)
 	markRepeats(lines)
@@ -80,8 +78,7 @@ func analyse(lines []*line) (news.Extracted, error) {
 	start, end := bestBlock(lines, titleAt+1)
 	leadIdx, bodyIdx := bodyLines(lines, titleAt, start, end)
 	if start < 0 || !anyProse(lines, leadIdx, bodyIdx) {
-		return news.Extracted{}, news.Errorf(news.EINVALID,
-			"metin dökümünde haber metni bulunamadı (no article text found after the headline %q)", title)
+		return news.Extracted{}, news.E(news.EINVALID, "textdump.no_body", title)
 	}
 	spot, textIdx := splitSpot(lines, append(leadIdx, bodyIdx...))
 	paras := paragraphs(lines, textIdx)

@@ -43,7 +43,7 @@ type Item struct {
 // <published>, Published is the entry's <updated>, as feed readers do.
 func Parse(body []byte, feedURL string) (title string, items []Item, err error) {
 	if len(body) > MaxFeedSize {
-		return "", nil, news.Errorf(news.ETOOLARGE, "Besleme çok büyük (en fazla %d MB).", MaxFeedSize>>20)
+		return "", nil, news.E(news.ETOOLARGE, "feed.too_large", MaxFeedSize>>20)
 	}
 	utf8Body, err := toUTF8(body)
 	if err != nil {
@@ -69,18 +69,18 @@ func Parse(body []byte, feedURL string) (title string, items []Item, err error) 
 func parseFeed(body []byte) (f *gofeed.Feed, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			f, err = nil, news.Errorf(news.EINVALID, "Besleme okunamadı: bozuk belge (%v).", r)
+			f, err = nil, news.E(news.EINVALID, "feed.broken", r)
 		}
 	}()
 	if len(bytes.TrimSpace(body)) == 0 {
-		return nil, news.Errorf(news.EINVALID, "Besleme boş.")
+		return nil, news.E(news.EINVALID, "feed.empty")
 	}
 	f, err = gofeed.NewParser().Parse(bytes.NewReader(body))
 	if err == gofeed.ErrFeedTypeNotDetected {
-		return nil, news.WrapError(news.EINVALID, "Besleme biçimi tanınmadı: RSS, Atom ya da JSON Feed değil.", err)
+		return nil, news.WrapError(news.EINVALID, "feed.unknown_format", err)
 	}
 	if err != nil {
-		return nil, news.WrapError(news.EINVALID, "Besleme okunamadı: "+shortErr(err), err)
+		return nil, news.WrapError(news.EINVALID, "feed.unreadable", err, shortErr(err))
 	}
 	return f, nil
 }

@@ -93,7 +93,7 @@ func decoder(resp *http.Response) (io.Reader, error) {
 	case "deflate":
 		return deflateReader(resp.Body)
 	}
-	return nil, news.Errorf(news.EUNSUPPORTED, "desteklenmeyen sıkıştırma: %.40q", enc)
+	return nil, news.E(news.EUNSUPPORTED, "fetch.unsupported_encoding", enc)
 }
 
 // deflateReader reads "deflate" bodies, which by the RFC are zlib streams
@@ -117,7 +117,7 @@ func tooLarge(limit int64) error {
 	if limit >= 1<<20 {
 		size = fmt.Sprintf("%d MB", limit>>20)
 	}
-	return news.Errorf(news.ETOOLARGE, "sayfa çok büyük: açıldığında %s sınırını aşıyor", size)
+	return news.E(news.ETOOLARGE, "fetch.too_large", size)
 }
 
 // bodyError names a body that broke off or does not decompress.
@@ -128,11 +128,11 @@ func bodyError(err error) error {
 		return ne
 	case errors.Is(err, gzip.ErrHeader), errors.Is(err, gzip.ErrChecksum),
 		errors.Is(err, zlib.ErrHeader), errors.Is(err, zlib.ErrChecksum):
-		return news.WrapError(news.EINVALID, "sıkıştırılmış yanıt bozuk", err)
+		return news.WrapError(news.EINVALID, "fetch.bad_compression", err)
 	}
 	var ce flate.CorruptInputError
 	if errors.As(err, &ce) {
-		return news.WrapError(news.EINVALID, "sıkıştırılmış yanıt bozuk", err)
+		return news.WrapError(news.EINVALID, "fetch.bad_compression", err)
 	}
-	return news.WrapError(news.EINTERNAL, "yanıt yarıda kesildi", err)
+	return news.WrapError(news.EINTERNAL, "fetch.cut_short", err)
 }

@@ -44,36 +44,35 @@ func RetryAfter(err error) time.Duration {
 // understand, keeping the status and the wait in a *StatusError.
 func statusError(u *url.URL, status int, retryAfter time.Duration) error {
 	cause := &StatusError{URL: u.String(), Status: status, RetryAfter: retryAfter}
-	code, what := news.EINTERNAL, "sunucu hata verdi"
+	code, what := news.EINTERNAL, news.T("fetch.server_error")
 	switch {
 	case status == http.StatusTooManyRequests:
-		code, what = news.ERATELIMIT, "sunucu çok fazla istek gönderdiğimizi söylüyor"
+		code, what = news.ERATELIMIT, news.T("fetch.server_rate_limited")
 	case status == http.StatusNotFound || status == http.StatusGone:
-		code, what = news.ENOTFOUND, "sayfa bulunamadı"
+		code, what = news.ENOTFOUND, news.T("fetch.server_not_found")
 	case status == http.StatusUnauthorized || status == http.StatusForbidden:
-		code, what = news.EFORBIDDEN, "sunucu erişime izin vermiyor"
+		code, what = news.EFORBIDDEN, news.T("fetch.server_forbidden")
 	case status >= 400 && status < 500:
-		code, what = news.EINVALID, "sunucu isteği reddetti"
+		code, what = news.EINVALID, news.T("fetch.server_rejected")
 	case status < 200 || (status >= 300 && status < 400):
-		code, what = news.EUNSUPPORTED, "beklenmeyen yanıt"
+		code, what = news.EUNSUPPORTED, news.T("fetch.server_unexpected")
 	}
-	msg := fmt.Sprintf("%s (HTTP %d): %s", what, status, u.Redacted())
+	msg := news.T("fetch.http_status", what, status, u.Redacted())
 	if retryAfter > 0 {
-		msg += fmt.Sprintf("; %s sonra yeniden denenecek", retryAfter.Round(time.Second))
+		msg = news.T("fetch.will_retry", msg, retryAfter.Round(time.Second))
 	}
-	return news.WrapError(code, msg, cause)
+	return &news.Error{Code: code, Text: msg, Err: cause}
 }
 
 // backingOff is the error for a request not sent because the host's
 // backoff would outlast the caller's deadline.
 func backingOff(u *url.URL, wait time.Duration) error {
 	cause := &StatusError{URL: u.String(), RetryAfter: wait}
-	msg := fmt.Sprintf("sunucu %s boyunca beklemede: %s", wait.Round(time.Second), u.Host)
-	return news.WrapError(news.ERATELIMIT, msg, cause)
+	return news.WrapError(news.ERATELIMIT, "fetch.backing_off", cause, wait.Round(time.Second), u.Host)
 }
 
 func tooManyRedirects(raw string, limit int) error {
-	return news.Errorf(news.EINVALID, "çok fazla yönlendirme (en çok %d): %.200s", limit, raw)
+	return news.E(news.EINVALID, "fetch.too_many_redirects", limit, raw)
 }
 
 // networkError names a failure to talk to the server. The guard's own
@@ -86,9 +85,9 @@ func networkError(u *url.URL, err error) error {
 	case errors.Is(err, context.Canceled):
 		return err
 	case errors.Is(err, context.DeadlineExceeded):
-		return news.WrapError(news.EINTERNAL, "sunucu zamanında yanıt vermedi: "+u.Host, err)
+		return news.WrapError(news.EINTERNAL, "fetch.timeout", err, u.Host)
 	}
-	return news.WrapError(news.EINTERNAL, "sunucuya ulaşılamadı: "+u.Host, err)
+	return news.WrapError(news.EINTERNAL, "fetch.unreachable", err, u.Host)
 }
 
 // parseRetryAfter reads a Retry-After value, either delay-seconds or an

@@ -1,7 +1,6 @@
 package fetch
 
 import (
-	"fmt"
 	"net/netip"
 	"net/url"
 	"strconv"
@@ -114,7 +113,7 @@ func (f *Fetcher) checkDialAddr(address string) error {
 func isBlocked(ap netip.AddrPort) bool { return isBlockedAddr(ap.Addr()) }
 
 func forbiddenAddr(address string) error {
-	return news.Errorf(news.EFORBIDDEN, "özel ağ adresine erişim engellendi: %s", address)
+	return news.E(news.EFORBIDDEN, "fetch.private_address", address)
 }
 
 // checkURL parses raw and refuses what the fetcher never requests: other
@@ -123,7 +122,7 @@ func forbiddenAddr(address string) error {
 func (f *Fetcher) checkURL(raw string) (*url.URL, error) {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
-		return nil, news.WrapError(news.EINVALID, fmt.Sprintf("geçersiz adres: %.200q", raw), err)
+		return nil, news.WrapError(news.EINVALID, "fetch.bad_url_quoted", err, raw)
 	}
 	return u, f.checkParsedURL(u)
 }
@@ -131,11 +130,11 @@ func (f *Fetcher) checkURL(raw string) (*url.URL, error) {
 func (f *Fetcher) checkParsedURL(u *url.URL) error {
 	switch {
 	case u.Scheme != "http" && u.Scheme != "https":
-		return news.Errorf(news.EFORBIDDEN, "yalnızca http ve https adresleri indirilebilir: %.200q", u.Redacted())
+		return news.E(news.EFORBIDDEN, "fetch.bad_scheme", u.Redacted())
 	case u.User != nil:
-		return news.Errorf(news.EFORBIDDEN, "kullanıcı bilgisi içeren adresler indirilmez: %.200q", u.Redacted())
+		return news.E(news.EFORBIDDEN, "fetch.userinfo", u.Redacted())
 	case u.Hostname() == "":
-		return news.Errorf(news.EINVALID, "adreste sunucu adı yok: %.200q", u.String())
+		return news.E(news.EINVALID, "fetch.no_host", u.String())
 	}
 	if f.cfg.AllowPrivate {
 		return nil

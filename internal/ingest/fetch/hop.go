@@ -44,7 +44,7 @@ func (f *Fetcher) get(ctx context.Context, h *host, u *url.URL, r Request) (*Res
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		return nil, nil, news.WrapError(news.EINVALID, "geçersiz adres: "+u.Redacted(), err)
+		return nil, nil, news.WrapError(news.EINVALID, "fetch.bad_url", err, u.Redacted())
 	}
 	f.setHeaders(req)
 	if r.ETag != "" {
@@ -104,11 +104,11 @@ func (f *Fetcher) answer(u *url.URL, resp *http.Response, ra time.Duration) (*Re
 		drain(resp.Body)
 		loc := resp.Header.Get("Location")
 		if loc == "" {
-			return nil, nil, news.Errorf(news.EINVALID, "yönlendirmede hedef adres yok (HTTP %d): %.200s", code, u.Redacted())
+			return nil, nil, news.E(news.EINVALID, "fetch.redirect_no_target", code, u.Redacted())
 		}
 		next, err := u.Parse(loc)
 		if err != nil {
-			return nil, nil, news.WrapError(news.EINVALID, "geçersiz yönlendirme adresi: "+u.Redacted(), err)
+			return nil, nil, news.WrapError(news.EINVALID, "fetch.bad_redirect", err, u.Redacted())
 		}
 		return nil, next, nil
 	default:

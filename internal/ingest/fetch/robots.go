@@ -3,7 +3,6 @@ package fetch
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -59,11 +58,10 @@ func (r *robotsRules) allows(u *url.URL) bool {
 func (r *robotsRules) refusal(u *url.URL, now time.Time) error {
 	if se := r.unavailable; se != nil {
 		wait := r.expires.Sub(now)
-		msg := fmt.Sprintf("robots.txt şu an okunamıyor (HTTP %d); %s sonra yeniden denenecek: %s",
-			se.Status, wait.Round(time.Second), u.Host)
-		return news.WrapError(news.ERATELIMIT, msg, &StatusError{URL: se.URL, Status: se.Status, RetryAfter: wait})
+		cause := &StatusError{URL: se.URL, Status: se.Status, RetryAfter: wait}
+		return news.WrapError(news.ERATELIMIT, "fetch.robots_unavailable", cause, se.Status, wait.Round(time.Second), u.Host)
 	}
-	return news.Errorf(news.EFORBIDDEN, "robots.txt bu sayfanın indirilmesini yasaklıyor: %.200s", u.Redacted())
+	return news.E(news.EFORBIDDEN, "fetch.robots_disallow", u.Redacted())
 }
 
 // robots returns the host's robots.txt rules, fetching them in the host's
@@ -94,7 +92,7 @@ func (f *Fetcher) fetchRobots(ctx context.Context, robotsURL *url.URL) (*robotsR
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, robotsURL.String(), nil)
 	if err != nil {
-		return nil, 0, news.WrapError(news.EINVALID, "geçersiz adres: "+robotsURL.Host, err)
+		return nil, 0, news.WrapError(news.EINVALID, "fetch.bad_url", err, robotsURL.Host)
 	}
 	f.setHeaders(req)
 	resp, err := f.robotsClient().Do(req)

@@ -45,7 +45,7 @@ func Parse(body []byte) (entries []Entry, childSitemaps []string, err error) {
 	p.d.CharsetReader = charset.NewReaderLabel
 	err = p.run()
 	if errors.Is(err, errTooLarge) {
-		err = news.Errorf(news.ETOOLARGE, "Site haritası çok büyük (en fazla %d MB).", MaxSize>>20)
+		err = news.E(news.ETOOLARGE, "sitemap.too_large", MaxSize>>20)
 	}
 	return p.entries, p.children, err
 }
@@ -59,7 +59,7 @@ func openBody(body []byte) (io.Reader, error) {
 	if bytes.HasPrefix(body, []byte{0x1f, 0x8b}) {
 		zr, err := gzip.NewReader(r)
 		if err != nil {
-			return nil, news.WrapError(news.EINVALID, "Site haritası: bozuk gzip verisi.", err)
+			return nil, news.WrapError(news.EINVALID, "sitemap.bad_gzip", err)
 		}
 		r = zr
 	}
@@ -98,7 +98,7 @@ func (p *parser) run() error {
 		tok, err := p.d.Token()
 		if err == io.EOF {
 			if p.root == "" {
-				return news.Errorf(news.EINVALID, "Site haritası boş ya da XML değil.")
+				return news.E(news.EINVALID, "sitemap.empty")
 			}
 			return nil
 		}
@@ -112,7 +112,7 @@ func (p *parser) run() error {
 		if p.root == "" {
 			p.root = se.Name.Local
 			if p.root != "urlset" && p.root != "sitemapindex" {
-				return news.Errorf(news.EINVALID, "Site haritası değil: kök öğe <%s>, <urlset> ya da <sitemapindex> bekleniyor.", clip(p.root))
+				return news.E(news.EINVALID, "sitemap.bad_root", clip(p.root))
 			}
 			continue
 		}
@@ -143,9 +143,9 @@ func (p *parser) fail(err error) error {
 	}
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {
-		return news.WrapError(news.EINVALID, "Site haritası bozuk: satır "+itoa(se.Line)+": "+clip(se.Msg), err)
+		return news.WrapError(news.EINVALID, "sitemap.syntax", err, se.Line, clip(se.Msg))
 	}
-	return news.WrapError(news.EINVALID, "Site haritası okunamadı: "+clip(err.Error()), err)
+	return news.WrapError(news.EINVALID, "sitemap.unreadable", err, clip(err.Error()))
 }
 
 // readURL reads the children of a <url> element up to its end tag.

@@ -3,7 +3,6 @@ package sitemap
 import (
 	"encoding/xml"
 	"io"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -79,5 +78,3 @@ func clip(s string) string {
 	}
 	return strings.ToValidUTF8(s, "?")
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }

@@ -36,7 +36,7 @@ func parseHTTP(block []byte) (*httpResponse, error) {
 	tp := textproto.NewReader(bufio.NewReader(io.MultiReader(bytes.NewReader(rest), strings.NewReader("\r\n"))))
 	mh, err := tp.ReadMIMEHeader()
 	if err != nil && len(mh) == 0 && len(bytes.TrimSpace(rest)) > 0 {
-		return nil, news.WrapError(news.EINVALID, "HTTP başlığı bozuk", err)
+		return nil, news.WrapError(news.EINVALID, "warc.http_header", err)
 	}
 	resp := &httpResponse{status: status, header: http.Header(mh)}
 	if strings.Contains(strings.ToLower(resp.header.Get("Transfer-Encoding")), "chunked") && looksChunked(body) {
@@ -67,11 +67,11 @@ func splitHead(block []byte) (head, body []byte) {
 func parseStatus(line []byte) (int, error) {
 	fields := strings.Fields(string(line))
 	if len(fields) < 2 || !strings.HasPrefix(fields[0], "HTTP/") || len(fields[1]) != 3 {
-		return 0, news.Errorf(news.EINVALID, "HTTP durum satırı bozuk: %q", clip(line))
+		return 0, news.E(news.EINVALID, "warc.http_status_line", clip(line))
 	}
 	code, err := strconv.Atoi(fields[1])
 	if err != nil || code < 100 {
-		return 0, news.Errorf(news.EINVALID, "HTTP durum kodu bozuk: %q", clip(line))
+		return 0, news.E(news.EINVALID, "warc.http_status_code", clip(line))
 	}
 	return code, nil
 }
@@ -101,7 +101,7 @@ func decodeContent(coding string, body []byte) ([]byte, error) {
 		}
 		zr, err := gzip.NewReader(bytes.NewReader(body))
 		if err != nil {
-			return nil, news.WrapError(news.EINVALID, "gzip gövde bozuk", err)
+			return nil, news.WrapError(news.EINVALID, "warc.gzip_body", err)
 		}
 		return readDecoded(zr)
 	case "deflate":
@@ -114,13 +114,13 @@ func decodeContent(coding string, body []byte) ([]byte, error) {
 		}
 		return capBody(body)
 	}
-	return nil, news.Errorf(news.EUNSUPPORTED, "desteklenmeyen içerik kodlaması %q", clip([]byte(coding)))
+	return nil, news.E(news.EUNSUPPORTED, "warc.unsupported_encoding", clip([]byte(coding)))
 }
 
 func readDecoded(r io.Reader) ([]byte, error) {
 	d, err := readCapped(r)
 	if err != nil && news.ErrorCode(err) != news.ETOOLARGE {
-		return nil, news.WrapError(news.EINVALID, "sıkıştırılmış gövde bozuk", err)
+		return nil, news.WrapError(news.EINVALID, "warc.compressed_body", err)
 	}
 	return d, err
 }
@@ -136,7 +136,7 @@ func readCapped(r io.Reader) ([]byte, error) {
 
 func capBody(b []byte) ([]byte, error) {
 	if len(b) > MaxBody {
-		return nil, news.Errorf(news.ETOOLARGE, "gövde %d MB sınırını aşıyor", MaxBody>>20)
+		return nil, news.E(news.ETOOLARGE, "warc.body_too_large", MaxBody>>20)
 	}
 	return b, nil
 }

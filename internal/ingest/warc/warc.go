@@ -64,7 +64,7 @@ func NewReader(r io.Reader) *Reader {
 	if magic, _ := raw.Peek(2); bytes.Equal(magic, []byte{0x1f, 0x8b}) {
 		zr, err := gzip.NewReader(raw)
 		if err != nil {
-			rd.err = news.WrapError(news.EINVALID, "WARC: bozuk gzip verisi.", err)
+			rd.err = news.WrapError(news.EINVALID, "warc.bad_gzip", err)
 			return rd
 		}
 		zr.Multistream(true)
@@ -199,7 +199,7 @@ func (r *Reader) streamErr(err error) error {
 	if err == io.EOF {
 		return io.EOF
 	}
-	r.err = news.WrapError(news.EINVALID, fmt.Sprintf("WARC: akış %d. baytta okunamadı.", r.off), err)
+	r.err = news.WrapError(news.EINVALID, "warc.stream", err, r.off)
 	return r.err
 }
 
@@ -264,8 +264,7 @@ func (r *Reader) readPayload(rec *Record, length int64) (*Record, error) {
 		if err != io.EOF && err != io.ErrUnexpectedEOF {
 			return nil, r.streamErr(err)
 		}
-		msg := fmt.Sprintf("kayıt yarıda kesilmiş: %d bayt yerine %d bayt var", length, n)
-		return nil, recordError(rec.Offset, news.EINVALID, msg, nil)
+		return nil, recordError(rec.Offset, news.EINVALID, news.T("warc.record_short", length, n), nil)
 	}
 	if rec.Type != "response" || !isHTTP(rec.ContentType) {
 		rec.Body = block
@@ -273,7 +272,7 @@ func (r *Reader) readPayload(rec *Record, length int64) (*Record, error) {
 	}
 	resp, err := parseHTTP(block)
 	if err != nil {
-		return nil, recordError(rec.Offset, news.ErrorCode(err), news.ErrorMessage(err), err)
+		return nil, recordError(rec.Offset, news.ErrorCode(err), err, err)
 	}
 	rec.HTTPStatus, rec.HTTPHeader, rec.Body = resp.status, resp.header, resp.body
 	rec.ContentType = resp.header.Get("Content-Type")
@@ -287,8 +286,10 @@ func isHTTP(ct string) bool {
 	return ct == "" || strings.HasPrefix(ct, "application/http")
 }
 
-func recordError(off int64, code, msg string, cause error) error {
-	return news.WrapError(code, fmt.Sprintf("WARC: %d. bayttaki kayıt: %s.", off, msg), cause)
+// recordError names the record at off and what is wrong with it: a
+// news.Text, or an error whose message says it.
+func recordError(off int64, code string, what any, cause error) error {
+	return news.WrapError(code, "warc.record", cause, off, what)
 }
 
 func clip(b []byte) string {

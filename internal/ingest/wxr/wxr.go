@@ -7,7 +7,6 @@ import (
 	"bufio"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -109,7 +108,7 @@ func (r *Reader) next() (any, error) {
 		tok, err := r.d.Token()
 		if err == io.EOF {
 			if !r.sawRSS {
-				return nil, news.Errorf(news.EINVALID, "WordPress dışa aktarım dosyası değil: <rss> öğesi yok.")
+				return nil, news.E(news.EINVALID, "wxr.no_rss")
 			}
 			return nil, io.EOF
 		}
@@ -122,7 +121,7 @@ func (r *Reader) next() (any, error) {
 		}
 		if !r.sawRSS {
 			if se.Name.Local != "rss" {
-				return nil, news.Errorf(news.EINVALID, "WordPress dışa aktarım dosyası değil: kök öğe <%s>.", clip(se.Name.Local))
+				return nil, news.E(news.EINVALID, "wxr.bad_root", clip(se.Name.Local))
 			}
 			r.sawRSS = true
 			continue
@@ -173,15 +172,15 @@ func isWP(space string) bool {
 func (r *Reader) syntaxErr(err error) error {
 	var se *xml.SyntaxError
 	if errors.As(err, &se) && se.Msg == "unexpected EOF" {
-		return news.WrapError(news.EINVALID, fmt.Sprintf("WordPress dosyası yarıda kesilmiş (satır %d).", se.Line), err)
+		return news.WrapError(news.EINVALID, "wxr.truncated_at", err, se.Line)
 	}
 	if errors.As(err, &se) {
-		return news.WrapError(news.EINVALID, fmt.Sprintf("WordPress dosyası bozuk: satır %d: %s", se.Line, clip(se.Msg)), err)
+		return news.WrapError(news.EINVALID, "wxr.syntax", err, se.Line, clip(se.Msg))
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) {
-		return news.WrapError(news.EINVALID, "WordPress dosyası yarıda kesilmiş.", err)
+		return news.WrapError(news.EINVALID, "wxr.truncated", err)
 	}
-	return news.WrapError(news.EINVALID, "WordPress dosyası okunamadı: "+clip(err.Error()), err)
+	return news.WrapError(news.EINVALID, "wxr.unreadable", err, clip(err.Error()))
 }
 
 // controlFilter replaces the C0 control characters that XML 1.0 forbids

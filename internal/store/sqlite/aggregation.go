@@ -12,7 +12,7 @@ import (
 var articleSourceErrs = errMessages{
 	op:       "article source",
 	notFound: msgArticleNotFound,
-	missing:  "Haber ya da kaynak bulunamadı.",
+	missing:  news.T("article_source.refs_missing"),
 }
 
 // RecentSimHashes returns the SimHash of every article imported at or after
@@ -42,7 +42,7 @@ func (db *DB) RecentSimHashes(ctx context.Context, since time.Time) ([]news.Hash
 func (db *DB) AddArticleSource(ctx context.Context, s news.ArticleSource) error {
 	s.URL = strings.TrimSpace(s.URL)
 	if s.URL == "" {
-		return news.Errorf(news.EINVALID, "Kaynak adresi gerekli.")
+		return news.E(news.EINVALID, "source.url_required")
 	}
 	if s.SeenAt.IsZero() {
 		s.SeenAt = db.now()

@@ -14,8 +14,8 @@ import (
 var articleErrs = errMessages{
 	op:       "article",
 	notFound: msgArticleNotFound,
-	conflict: "Bu adres (slug) başka bir haberde kullanılıyor.",
-	missing:  "Haberin kategorisi, kaynağı ya da haber dizisi bulunamadı.",
+	conflict: news.T("article.slug_taken"),
+	missing:  news.T("article.refs_missing"),
 }
 
 // articleColumns are read by scanArticle, in order.
@@ -78,7 +78,7 @@ func validateArticle(a *news.Article) error {
 		return err
 	}
 	if a.Featured < 0 {
-		return news.Errorf(news.EINVALID, "Manşet sırası negatif olamaz.")
+		return news.E(news.EINVALID, "article.manset_negative")
 	}
 	normaliseTimes(a)
 	return nil
@@ -164,7 +164,7 @@ func updateArticle(ctx context.Context, tx *sql.Tx, a *news.Article, now time.Ti
 	}
 	if a.Slug != "" {
 		if slug = turkish.Slugify(a.Slug); slug == "" {
-			return news.Errorf(news.EINVALID, "Geçersiz adres (slug): %q.", a.Slug)
+			return news.E(news.EINVALID, "slug.invalid", a.Slug)
 		}
 	}
 	a.Slug, a.ImportedAt, a.UpdatedAt = slug, fromMs(imported), now
@@ -220,7 +220,7 @@ func (db *DB) FindDuplicate(ctx context.Context, canonicalURL, contentHash strin
 		conds, args = append(conds, "a.content_hash = ?"), append(args, contentHash)
 	}
 	if len(conds) == 0 {
-		return news.Article{}, news.Errorf(news.ENOTFOUND, "%s", msgArticleNotFound)
+		return news.Article{}, notFoundErr(msgArticleNotFound)
 	}
 	return db.findOneArticle(ctx, strings.Join(conds, " OR ")+" ORDER BY a.id LIMIT 1", args...)
 }

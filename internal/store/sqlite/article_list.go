@@ -76,7 +76,7 @@ func addRef(w *articleWhere, col string, id *int64) {
 // Limit, Offset and the Before cursor. A Limit of 0 means no limit.
 func (db *DB) ListArticles(ctx context.Context, f news.ArticleFilter) ([]news.Article, int, error) {
 	if f.Limit < 0 || f.Offset < 0 {
-		return nil, 0, news.Errorf(news.EINVALID, "Sayfalama değerleri negatif olamaz.")
+		return nil, 0, news.E(news.EINVALID, "list.negative_paging")
 	}
 	var list []news.Article
 	var total int

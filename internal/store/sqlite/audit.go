@@ -15,10 +15,10 @@ var auditErrs = errMessages{op: "audit", missing: msgUserNotFound}
 func (db *DB) AddAudit(ctx context.Context, e *news.AuditEntry) error {
 	e.Action = strings.TrimSpace(e.Action)
 	if e.Action == "" || len(e.Action) > 100 {
-		return news.Errorf(news.EINVALID, "Denetim kaydının işlemi gerekli.")
+		return news.E(news.EINVALID, "audit.action_required")
 	}
 	if !utf8.ValidString(e.Target) || !utf8.ValidString(e.Detail) || len(e.Detail) > 10000 {
-		return news.Errorf(news.EINVALID, "Denetim kaydının ayrıntısı geçersiz ya da çok uzun.")
+		return news.E(news.EINVALID, "audit.bad_detail")
 	}
 	e.At = db.now()
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
@@ -36,7 +36,7 @@ func (db *DB) AddAudit(ctx context.Context, e *news.AuditEntry) error {
 // ListAudit returns the latest limit entries, newest first, with actor names.
 func (db *DB) ListAudit(ctx context.Context, limit int) ([]news.AuditEntry, error) {
 	if limit <= 0 || limit > 1000 {
-		return nil, news.Errorf(news.EINVALID, "Kayıt sayısı 1 ile 1000 arasında olmalı.")
+		return nil, news.E(news.EINVALID, "audit.limit_range")
 	}
 	list := []news.AuditEntry{}
 	err := db.inRead(ctx, func(tx *sql.Tx) error {

@@ -13,8 +13,8 @@ import (
 var categoryErrs = errMessages{
 	op:       "category",
 	notFound: msgCategoryNotFound,
-	conflict: "Bu adres ya da aynı üst kategoride bu ad zaten kullanılıyor.",
-	missing:  "Üst kategori bulunamadı.",
+	conflict: news.T("category.taken"),
+	missing:  news.T("category.parent_missing"),
 }
 
 const categoryColumns = `id, slug, name, COALESCE(parent_id, 0), position`
@@ -41,7 +41,7 @@ func (db *DB) CreateCategory(ctx context.Context, c *news.Category) error {
 // creating missing levels. Names match siblings Turkish-case-insensitively.
 func (db *DB) EnsureCategoryPath(ctx context.Context, names ...string) (news.Category, error) {
 	if len(names) == 0 {
-		return news.Category{}, news.Errorf(news.EINVALID, "Kategori yolu boş.")
+		return news.Category{}, news.E(news.EINVALID, "category.path_empty")
 	}
 	var out news.Category
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
@@ -226,7 +226,7 @@ func pickSlug(ctx context.Context, tx *sql.Tx, table, explicit, name string) (sl
 	if explicit != "" {
 		s := turkish.Slugify(explicit)
 		if s == "" {
-			return slugChoice{}, news.Errorf(news.EINVALID, "Geçersiz adres (slug): %q.", explicit)
+			return slugChoice{}, news.E(news.EINVALID, "slug.invalid", explicit)
 		}
 		return slugChoice{value: s}, nil
 	}

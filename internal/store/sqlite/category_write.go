@@ -32,7 +32,7 @@ func updateCategory(ctx context.Context, tx *sql.Tx, c *news.Category) error {
 	slug := cur.Slug
 	if c.Slug != "" {
 		if slug = turkish.Slugify(c.Slug); slug == "" {
-			return news.Errorf(news.EINVALID, "Geçersiz adres (slug): %q.", c.Slug)
+			return news.E(news.EINVALID, "slug.invalid", c.Slug)
 		}
 	}
 	if c.ParentID != 0 {
@@ -63,7 +63,7 @@ func checkNoCycle(ctx context.Context, tx *sql.Tx, id, parent int64) error {
 		return err
 	}
 	if n > 0 {
-		return news.Errorf(news.EINVALID, "Bir kategori kendisinin ya da alt kategorisinin altına taşınamaz.")
+		return news.E(news.EINVALID, "category.move_into_self")
 	}
 	return nil
 }
@@ -86,7 +86,7 @@ func deleteCategory(ctx context.Context, tx *sql.Tx, id int64) error {
 		return err
 	}
 	if children > 0 {
-		return news.Errorf(news.ECONFLICT, "Alt kategorileri olan bir kategori silinemez; önce onları taşıyın ya da silin.")
+		return news.E(news.ECONFLICT, "category.has_children")
 	}
 	res, err := tx.ExecContext(ctx, `DELETE FROM categories WHERE id = ?`, id)
 	if err != nil {
@@ -96,13 +96,13 @@ func deleteCategory(ctx context.Context, tx *sql.Tx, id int64) error {
 }
 
 // mustAffect turns "no row changed" into ENOTFOUND.
-func mustAffect(res sql.Result, notFound string) error {
+func mustAffect(res sql.Result, notFound news.Text) error {
 	n, err := res.RowsAffected()
 	if err != nil {
 		return err
 	}
 	if n == 0 {
-		return news.Errorf(news.ENOTFOUND, "%s", notFound)
+		return notFoundErr(notFound)
 	}
 	return nil
 }

@@ -8,12 +8,12 @@ import (
 	"manset/internal/news"
 )
 
-const msgCommentNotFound = "Yorum bulunamadı."
+var msgCommentNotFound = news.T("comment.not_found")
 
 var commentErrs = errMessages{
 	op:       "comment",
 	notFound: msgCommentNotFound,
-	missing:  "Yorumun haberi ya da yanıtladığı yorum bulunamadı.",
+	missing:  news.T("comment.refs_missing"),
 }
 
 // CreateComment validates and inserts c. Replies to replies hang under
@@ -59,7 +59,7 @@ func resolveParent(ctx context.Context, tx *sql.Tx, c *news.Comment) error {
 	var grand sql.NullInt64
 	err := tx.QueryRowContext(ctx, `SELECT article_id, parent_id FROM comments WHERE id = ?`, c.ParentID).Scan(&articleID, &grand)
 	if err == sql.ErrNoRows || (err == nil && articleID != c.ArticleID) {
-		return news.Errorf(news.EINVALID, "Yanıtlanan yorum bu haberde bulunamadı.")
+		return news.E(news.EINVALID, "comment.parent_missing")
 	} else if err != nil {
 		return err
 	}
@@ -89,7 +89,7 @@ func (db *DB) Comment(ctx context.Context, id int64) (news.Comment, error) {
 
 func checkStatus(s news.CommentStatus) error {
 	if !s.Valid() {
-		return news.Errorf(news.EINVALID, "Bilinmeyen yorum durumu: %q.", s)
+		return news.E(news.EINVALID, "comment.unknown_status", s)
 	}
 	return nil
 }
@@ -139,7 +139,7 @@ func (db *DB) ListCommentsForModeration(ctx context.Context, status news.Comment
 		}
 	}
 	if limit <= 0 || limit > 500 || offset < 0 {
-		return nil, 0, news.Errorf(news.EINVALID, "Sayfa boyutu 1 ile 500 arasında olmalı.")
+		return nil, 0, news.E(news.EINVALID, "comment.page_size")
 	}
 	list := []news.ModerationComment{}
 	var total int
@@ -175,7 +175,7 @@ func (db *DB) ListCommentsForModeration(ctx context.Context, status news.Comment
 func (db *DB) SetCommentStatus(ctx context.Context, id int64, status news.CommentStatus) error {
 	n, err := db.SetCommentsStatus(ctx, []int64{id}, status)
 	if err == nil && n == 0 {
-		return news.Errorf(news.ENOTFOUND, msgCommentNotFound)
+		return notFoundErr(msgCommentNotFound)
 	}
 	return err
 }
@@ -190,7 +190,7 @@ func (db *DB) SetCommentsStatus(ctx context.Context, ids []int64, status news.Co
 		return 0, nil
 	}
 	if len(ids) > 1000 {
-		return 0, news.Errorf(news.ETOOLARGE, "Bir seferde en fazla 1000 yorum değiştirilebilir.")
+		return 0, news.E(news.ETOOLARGE, "comment.bulk_too_many")
 	}
 	var n int64
 	err := db.inTx(ctx, func(tx *sql.Tx) error {

@@ -46,7 +46,7 @@ type DB struct {
 // pending migrations.
 func Open(ctx context.Context, path string) (*DB, error) {
 	if path == "" || strings.ContainsAny(path, "?#") || strings.HasPrefix(path, "file:") {
-		return nil, news.Errorf(news.EINVALID, "Geçersiz veritabanı yolu: %q.", path)
+		return nil, news.E(news.EINVALID, "db.bad_path", path)
 	}
 	db := &DB{path: path, Now: time.Now}
 	var err error
@@ -148,10 +148,10 @@ func (db *DB) Close() error {
 // exist yet.
 func (db *DB) Backup(ctx context.Context, outPath string) error {
 	if outPath == "" {
-		return news.Errorf(news.EINVALID, "Yedek dosyasının yolu gerekli.")
+		return news.E(news.EINVALID, "backup.path_required")
 	}
 	if _, err := os.Stat(outPath); err == nil {
-		return news.Errorf(news.ECONFLICT, "Yedek dosyası zaten var: %s.", outPath)
+		return news.E(news.ECONFLICT, "backup.exists", outPath)
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("sqlite: backup: %w", err)
 	}
@@ -249,8 +249,7 @@ func (db *DB) refuseNewerSchema(ctx context.Context, p *goose.Provider) error {
 	sources := p.ListSources()
 	known := sources[len(sources)-1].Version
 	if current > known {
-		return news.Errorf(news.EUNSUPPORTED,
-			"Veritabanı şeması (sürüm %d) bu manset sürümünün bildiğinden (%d) yeni; daha yeni bir manset çalıştırın.", current, known)
+		return news.E(news.EUNSUPPORTED, "db.schema_newer", current, known)
 	}
 	return nil
 }

@@ -12,20 +12,23 @@ import (
 )
 
 // Messages shown when a lookup finds nothing.
-const (
-	msgArticleNotFound  = "Haber bulunamadı."
-	msgCategoryNotFound = "Kategori bulunamadı."
-	msgSourceNotFound   = "Kaynak bulunamadı."
-	msgStoryNotFound    = "Haber dizisi bulunamadı."
+var (
+	msgArticleNotFound  = news.T("article.not_found")
+	msgCategoryNotFound = news.T("category.not_found")
+	msgSourceNotFound   = news.T("source.not_found")
+	msgStoryNotFound    = news.T("story.not_found")
 )
+
+// notFoundErr is ENOTFOUND with one of the messages above.
+func notFoundErr(t news.Text) error { return &news.Error{Code: news.ENOTFOUND, Text: t} }
 
 // errMessages are the user-safe messages for constraint failures of one
 // kind of record.
 type errMessages struct {
 	op       string // for logs: "create article"
-	notFound string
-	conflict string // UNIQUE violated
-	missing  string // FOREIGN KEY violated: a referenced record is gone
+	notFound news.Text
+	conflict news.Text // UNIQUE violated
+	missing  news.Text // FOREIGN KEY violated: a referenced record is gone
 }
 
 // mapErr turns driver errors into domain errors at the store's edge:
@@ -40,19 +43,19 @@ func mapErr(err error, m errMessages) error {
 	if errors.As(err, &de) {
 		return err
 	}
-	if errors.Is(err, sql.ErrNoRows) && m.notFound != "" {
-		return news.WrapError(news.ENOTFOUND, m.notFound, err)
+	if errors.Is(err, sql.ErrNoRows) && m.notFound.Key != "" {
+		return &news.Error{Code: news.ENOTFOUND, Text: m.notFound, Err: err}
 	}
 	var se *sqlite.Error
 	if errors.As(err, &se) {
 		switch se.Code() {
 		case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
-			if m.conflict != "" {
-				return news.WrapError(news.ECONFLICT, m.conflict, err)
+			if m.conflict.Key != "" {
+				return &news.Error{Code: news.ECONFLICT, Text: m.conflict, Err: err}
 			}
 		case sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
-			if m.missing != "" {
-				return news.WrapError(news.EINVALID, m.missing, err)
+			if m.missing.Key != "" {
+				return &news.Error{Code: news.EINVALID, Text: m.missing, Err: err}
 			}
 		}
 	}

@@ -11,7 +11,7 @@ var reactionErrs = errMessages{op: "reaction", notFound: msgArticleNotFound, mis
 
 func checkReader(reader string) error {
 	if !news.ValidReader(reader) {
-		return news.Errorf(news.EINVALID, "Geçersiz okur kimliği.")
+		return news.E(news.EINVALID, "reader.invalid")
 	}
 	return nil
 }
@@ -23,7 +23,7 @@ func (db *DB) SetReaction(ctx context.Context, articleID int64, reader string, k
 		return nil, err
 	}
 	if !kind.Valid() {
-		return nil, news.Errorf(news.EINVALID, "Bilinmeyen tepki: %q.", kind)
+		return nil, news.E(news.EINVALID, "reaction.unknown_kind", kind)
 	}
 	var counts news.ReactionCounts
 	err := db.inTx(ctx, func(tx *sql.Tx) (err error) {
@@ -115,7 +115,7 @@ func articleExists(ctx context.Context, tx *sql.Tx, id int64) error {
 	var one int
 	err := tx.QueryRowContext(ctx, `SELECT 1 FROM articles WHERE id = ?`, id).Scan(&one)
 	if err == sql.ErrNoRows {
-		return news.Errorf(news.ENOTFOUND, msgArticleNotFound)
+		return notFoundErr(msgArticleNotFound)
 	}
 	return err
 }

@@ -105,7 +105,7 @@ func articleTexts(ctx context.Context, tx *sql.Tx, after int64) ([]news.Article,
 func (db *DB) SearchArticles(ctx context.Context, q news.SearchQuery) ([]news.SearchHit, int, error) {
 	match := matchExpr(q)
 	if match == "" {
-		return nil, 0, news.Errorf(news.EINVALID, "Aranacak bir kelime girin.")
+		return nil, 0, news.E(news.EINVALID, "search.empty_query")
 	}
 	limit := q.Limit
 	if limit <= 0 {

@@ -10,12 +10,12 @@ import (
 
 var sessionErrs = errMessages{
 	op:       "session",
-	notFound: "Oturum bulunamadı.",
-	conflict: "Oturum zaten var.",
+	notFound: news.T("session.not_found"),
+	conflict: news.T("session.exists"),
 	missing:  msgUserNotFound,
 }
 
-const msgResetInvalid = "Şifre yenileme bağlantısı geçersiz ya da süresi dolmuş."
+var msgResetInvalid = news.T("auth.reset_link_invalid")
 
 // validHash reports whether h looks like a hex SHA-256, so that a raw
 // token can never be stored by mistake.
@@ -31,7 +31,7 @@ func validHash(h string) bool {
 	return true
 }
 
-func errBadHash() error { return news.Errorf(news.EINVALID, "Geçersiz oturum anahtarı.") }
+func errBadHash() error { return news.E(news.EINVALID, "session.bad_key") }
 
 // CreateSession inserts s; CreatedAt and LastSeenAt default to now.
 func (db *DB) CreateSession(ctx context.Context, s *news.Session) error {
@@ -149,7 +149,7 @@ func (db *DB) ConsumePasswordReset(ctx context.Context, tokenHash string, now ti
 		err := tx.QueryRowContext(ctx, `DELETE FROM password_resets WHERE token_hash = ?
 			RETURNING user_id, expires_at`, tokenHash).Scan(&userID, &expires)
 		if err == sql.ErrNoRows || (err == nil && toMs(now) >= expires) {
-			return news.Errorf(news.EINVALID, msgResetInvalid)
+			return &news.Error{Code: news.EINVALID, Text: msgResetInvalid}
 		} else if err != nil {
 			return err
 		}

@@ -25,10 +25,10 @@ func (db *DB) Setting(ctx context.Context, key string) (string, error) {
 func (db *DB) SetSetting(ctx context.Context, key, value string) error {
 	key = strings.TrimSpace(key)
 	if key == "" || len(key) > 200 {
-		return news.Errorf(news.EINVALID, "Ayar adı gerekli (en fazla 200 karakter).")
+		return news.E(news.EINVALID, "setting.bad_key")
 	}
 	if !utf8.ValidString(value) {
-		return news.Errorf(news.EINVALID, "Ayar değeri geçerli UTF-8 değil.")
+		return news.E(news.EINVALID, "setting.bad_value")
 	}
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)

@@ -11,7 +11,7 @@ import (
 var sourceErrs = errMessages{
 	op:       "source",
 	notFound: msgSourceNotFound,
-	conflict: "Bu adla bir kaynak zaten var.",
+	conflict: news.T("source.name_taken"),
 }
 
 const sourceColumns = `id, name, kind, url, home_url, category_slug, interval_s, review, full_text,

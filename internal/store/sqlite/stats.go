@@ -54,12 +54,12 @@ func dayRange(from, to time.Time) ([]string, error) {
 	start := time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, from.Location())
 	end := time.Date(to.Year(), to.Month(), to.Day(), 0, 0, 0, 0, from.Location())
 	if end.Before(start) {
-		return nil, news.Errorf(news.EINVALID, "Tarih aralığı ters.")
+		return nil, news.E(news.EINVALID, "stats.range_reversed")
 	}
 	var days []string
 	for d := start; !d.After(end); d = d.AddDate(0, 0, 1) {
 		if len(days) == maxStatDays {
-			return nil, news.Errorf(news.EINVALID, "Tarih aralığı en fazla %d gün olabilir.", maxStatDays)
+			return nil, news.E(news.EINVALID, "stats.range_too_long", maxStatDays)
 		}
 		days = append(days, d.Format(dayLayout))
 	}

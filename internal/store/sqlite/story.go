@@ -15,7 +15,7 @@ var storyErrs = errMessages{op: "story", notFound: msgStoryNotFound}
 func (db *DB) CreateStory(ctx context.Context, s *news.Story) error {
 	s.Title = strings.TrimSpace(s.Title)
 	if s.Title == "" {
-		return news.Errorf(news.EINVALID, "Haber dizisinin başlığı gerekli.")
+		return news.E(news.EINVALID, "story.title_required")
 	}
 	now := db.now()
 	if s.FirstSeen.IsZero() {
@@ -52,7 +52,7 @@ func (db *DB) Story(ctx context.Context, id int64) (news.Story, error) {
 func (db *DB) UpdateStory(ctx context.Context, s *news.Story) error {
 	s.Title = strings.TrimSpace(s.Title)
 	if s.Title == "" {
-		return news.Errorf(news.EINVALID, "Haber dizisinin başlığı gerekli.")
+		return news.E(news.EINVALID, "story.title_required")
 	}
 	s.FirstSeen = s.FirstSeen.UTC().Truncate(time.Millisecond)
 	s.UpdatedAt = db.now().UTC().Truncate(time.Millisecond)

@@ -8,12 +8,12 @@ import (
 	"manset/internal/news"
 )
 
-const msgUserNotFound = "Kullanıcı bulunamadı."
+var msgUserNotFound = news.T("user.not_found")
 
 var userErrs = errMessages{
 	op:       "user",
 	notFound: msgUserNotFound,
-	conflict: "Bu e-posta adresiyle kayıtlı bir hesap var.",
+	conflict: news.T("user.email_taken"),
 }
 
 const userColumns = `id, email, name, role, password_hash, disabled, created_at`

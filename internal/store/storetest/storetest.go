@@ -66,7 +66,7 @@ func wantCode(t *testing.T, err error, want string) {
 		t.Fatalf("error code = %q (%v), want %q", got, err, want)
 	}
 	var e *news.Error
-	if !errors.As(err, &e) || e.Message == "" {
+	if !errors.As(err, &e) || e.Key == "" {
 		t.Errorf("error %v has no user-safe message", err)
 	}
 }

@@ -9,7 +9,9 @@
   function L(tr, en) { return EN ? en : tr; }
 
   function api(method, url, body) {
-    var opts = { method: method, headers: { "Accept": "application/json" }, credentials: "same-origin" };
+    // the API's error messages follow Accept-Language: ask for the page's
+    var opts = { method: method, headers: { "Accept": "application/json", "Accept-Language": L("tr", "en") },
+      credentials: "same-origin" };
     if (body !== undefined) {
       opts.headers["Content-Type"] = "application/json";
       opts.body = JSON.stringify(body);

@@ -59,7 +59,8 @@
     fetch("/api/v1/articles/" + encodeURIComponent(articleID) + "/kai", {
       method: "POST",
       credentials: "same-origin",
-      headers: { "Content-Type": "application/json", "Accept": "text/event-stream, application/json" },
+      headers: { "Content-Type": "application/json", "Accept": "text/event-stream, application/json",
+        "Accept-Language": L("tr", "en") }, // errors in the page's language
       body: JSON.stringify({ question: question, history: history.slice(-maxTurns) })
     }).then(function (resp) {
       var type = resp.headers.get("Content-Type") || "";
