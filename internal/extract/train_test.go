@@ -143,7 +143,7 @@ func readGzFile(path string) ([]byte, error) {
 
 // preparePage runs the extraction up to the model and labels the blocks.
 func preparePage(t *testing.T, id string, body []byte, gold string) trainPage {
-	text, err := Decode(body, "")
+	text, err := decode(body, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,7 +16,7 @@ import (
 	"syscall"
 	"time"
 
-	"manset/internal/extract"
+	"manset/internal/charset"
 )
 
 // Defaults for the zero values of Config.
@@ -91,8 +91,8 @@ type Response struct {
 
 // Text returns the body as UTF-8, decoded by the charset of the
 // Content-Type header, the page's own declaration, or windows-1254.
-func (r *Response) Text() (string, error) {
-	return extract.Decode(r.Body, r.ContentType)
+func (r *Response) Text() string {
+	return charset.Decode(r.Body, r.ContentType)
 }
 
 // New returns a Fetcher for cfg.
