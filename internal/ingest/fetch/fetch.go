@@ -11,7 +11,6 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
-	"os"
 	"sync"
 	"syscall"
 	"time"
@@ -45,12 +44,6 @@ type Config struct {
 	// addresses are refused, so end-to-end tests can keep the guard on
 	// while serving outlets from loopback and mark one server private.
 	Private func(netip.AddrPort) bool
-}
-
-// AllowPrivateFromEnv reports whether MANSET_FETCH_ALLOW_PRIVATE=1 lifts
-// the SSRF guard, as it must for tests against loopback servers.
-func AllowPrivateFromEnv() bool {
-	return os.Getenv("MANSET_FETCH_ALLOW_PRIVATE") == "1"
 }
 
 // Fetcher downloads URLs. It is safe for concurrent use: requests to
