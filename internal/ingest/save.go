@@ -38,13 +38,9 @@ func (im *Importer) SaveExtracted(ctx context.Context, x news.Extracted, opts Op
 		path = []string{x.Category}
 	}
 	in := item{article: a, categoryPath: path, sourceName: x.SiteName}
-	if a.SourceURL != "" {
-		if u, err := url.Parse(a.SourceURL); err == nil && u.Host != "" {
-			in.sourceHome = u.Scheme + "://" + u.Host + "/"
-			if in.sourceName == "" {
-				in.sourceName = strings.TrimPrefix(u.Hostname(), "www.")
-			}
-		}
+	in.sourceHome = news.HomeURL(a.SourceURL)
+	if u, err := url.Parse(in.sourceHome); err == nil && u.Host != "" && in.sourceName == "" {
+		in.sourceName = strings.TrimPrefix(u.Hostname(), "www.")
 	}
 	return im.save(ctx, in, opts)
 }
