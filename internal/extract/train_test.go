@@ -56,7 +56,7 @@ func TestTrain(t *testing.T) {
 	fmt.Printf("oracle in span:    %s\n", scoreKeeps(pages, func(i int) []bool {
 		k := make([]bool, len(pages[i].labels))
 		for j := range k {
-			k[j] = pages[i].labels[j] && pages[i].feats[j][7] == 1
+			k[j] = pages[i].labels[j] && pages[i].feats[j][fCandidate] == 1
 		}
 		return k
 	}))
@@ -464,7 +464,7 @@ func TestErrors(t *testing.T) {
 	pages := loadTrainPages(t)
 	for _, p := range pages {
 		for i := range p.feats {
-			if p.feats[i][7] != 1 || p.heur[i] == p.labels[i] || p.weight[i] < 0.02 {
+			if p.feats[i][fCandidate] != 1 || p.heur[i] == p.labels[i] || p.weight[i] < 0.02 {
 				continue
 			}
 			kind := "FP"
@@ -476,7 +476,7 @@ func TestErrors(t *testing.T) {
 				txt = txt[:90]
 			}
 			f := p.feats[i]
-			fmt.Printf("%s %s w=%.2f h=%v%v%v hd=%v li=%v ld=%.2f reg=%.2f/%.0f pos=%.2f  %q\n", kind, p.id[:6], p.weight[i], f[8], f[9], f[10], f[12], f[14], f[2], f[32], math.Expm1(f[33]*3), f[38], string(txt))
+			fmt.Printf("%s %s w=%.2f h=%v%v%v hd=%v li=%v ld=%.2f reg=%.2f/%.0f pos=%.2f  %q\n", kind, p.id[:6], p.weight[i], f[fHintProseChrome], f[fHintChrome], f[fHintArticle], f[fH2H3], f[fListed], f[fLinkDensity], f[fRegionLinkDensity], math.Expm1(f[fRegionBlocks]*3), f[fKeptBefore], string(txt))
 		}
 	}
 }
