@@ -12,11 +12,12 @@ import (
 // The heuristics in content.go choose the article's element and a first
 // set of blocks; a small logistic model then decides each block again from
 // what the heuristics said and from the block's own shape and neighbours.
-// The model's weights are in model.go; train_test.go (build tag "train")
-// fits them on the benchmark pages and reports the cross-validated score.
+// The model's weights are in model.go; tools/extracttrain (build tag
+// "train", with train.go here) fits them on the benchmark pages and reports
+// the cross-validated score.
 
 // Feature slots of a block's vector, in the order of model.go's weights:
-// adding or moving one means retraining the model.
+// adding or moving one means retraining the model (tools/extracttrain).
 const (
 	fBias              = iota // the constant 1
 	fLogRunes                 // log length in runes
