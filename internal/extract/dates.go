@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"regexp"
 	"strconv"
 	"strings"
@@ -127,7 +128,7 @@ func (m *meta) fillFromBody(e *news.Extracted, seg *segmenter, sp span) {
 		}
 	}
 	if e.PublishedAt == nil {
-		e.PublishedAt = urlDate(firstNonEmpty(m.pageURL, e.CanonicalURL))
+		e.PublishedAt = urlDate(cmp.Or(m.pageURL, e.CanonicalURL))
 	}
 }
 

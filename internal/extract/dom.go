@@ -17,16 +17,6 @@ func attr(n *html.Node, key string) string {
 	return ""
 }
 
-// hasAttr reports whether n carries the attribute key.
-func hasAttr(n *html.Node, key string) bool {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return true
-		}
-	}
-	return false
-}
-
 // skipped reports whether an element never holds article text: scripts,
 // styles, form controls, embedded objects and hidden elements.
 func skipped(n *html.Node) bool {

@@ -37,7 +37,7 @@ func Page(body []byte, pageURL, contentType string) (news.Extracted, error) {
 	if LooksLikeHTML(body) || strings.Contains(strings.ToLower(contentType), "html") {
 		return HTML(body, pageURL, contentType)
 	}
-	text, err := Decode(body, contentType)
+	text, err := decode(body, contentType)
 	if err != nil {
 		return news.Extracted{}, err
 	}
@@ -94,7 +94,7 @@ func HTML(body []byte, pageURL, contentType string) (news.Extracted, error) {
 	if err != nil {
 		return news.Extracted{}, err
 	}
-	text, err := Decode(body, contentType)
+	text, err := decode(body, contentType)
 	if err != nil {
 		return news.Extracted{}, err
 	}

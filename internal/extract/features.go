@@ -12,16 +12,82 @@ import (
 // The heuristics in content.go choose the article's element and a first
 // set of blocks; a small logistic model then decides each block again from
 // what the heuristics said and from the block's own shape and neighbours.
-// The model's weights are in model.go; train_test.go (build tag "train")
-// fits them on the benchmark pages and reports the cross-validated score.
+// The model's weights are in model.go; tools/extracttrain (build tag
+// "train", with train.go here) fits them on the benchmark pages and reports
+// the cross-validated score.
 
-// nFeatures is the length of a block's feature vector; feature 0 is the
-// constant 1 (the bias).
-const nFeatures = 61
+// Feature slots of a block's vector, in the order of model.go's weights:
+// adding or moving one means retraining the model (tools/extracttrain).
+const (
+	fBias              = iota // the constant 1
+	fLogRunes                 // log length in runes
+	fLinkDensity              // share of the block's runes that are links
+	fLeadLinks                // share of runes in the links the block starts with
+	fScore                    // heuristic score, squashed
+	fScorePositive            // heuristic score > 0
+	fKept                     // the heuristics kept the block
+	fCandidate                // inside the chosen element: the model decides this block
+	fHintProseChrome          // class hint -2: chrome that holds sentences (comments, related stories)
+	fHintChrome               // class hint -1: page chrome
+	fHintArticle              // class hint 1 or 2: an article container or the declared body
+	fH1                       // an h1
+	fH2H3                     // an h2 or h3
+	fH4Plus                   // an h4 to h6
+	fListed                   // inside li, dt or dd
+	fQuote                    // inside a blockquote
+	fCaption                  // inside a figcaption or caption
+	fPre                      // preformatted
+	fEndsSentence             // ends like a sentence
+	fTruncated                // ends cut off ("...")
+	fPunct                    // sentence punctuation per rune, clipped
+	fDigits                   // digits per rune
+	fCapWords                 // share of words starting with a capital
+	fHasArticleBody           // the page has a JSON-LD articleBody
+	fInArticleBody            // the block's text is in the articleBody
+	fBeforeKept               // before the first kept block
+	fAfterKept                // after the last kept block
+	fNearestKept              // distance to the nearest kept block, log
+	fPrevKept                 // the previous block is kept
+	fNextKept                 // the next block is kept
+	fPrevLinkDensity          // link density of the previous block
+	fNextLinkDensity          // link density of the next block
+	fRegionLinkDensity        // link density of the enclosing region
+	fRegionBlocks             // blocks in the region, log
+	fRegionMeanRunes          // mean block length in the region, log
+	fInTableCell              // owned by td or th
+	fInListItem               // owned by li, dd or dt
+	fInParagraph              // owned by p
+	fKeptBefore               // share of the kept text before the block
+	fJunkLine                 // a short line of known chrome words
+	fStopTitle                // a short heading that ends articles ("İlgili Haberler")
+	fVeryShort                // under 15 runes
+	fRepeated                 // the same text stood earlier on the page
+	fHintInChosen             // its class hint comes from inside the chosen element
+	fRegionKeptShare          // share of the kept text in the block's region
+	fInMain                   // inside the main container
+	fCard                     // part of a repeated card (another story's teaser)
+	fSameSiblings             // siblings of the same tag and class, log
+	fKeptThinRegion           // kept, in a region holding under 20% of the kept text
+	fStartsSummary            // starts with the page's summary
+	fBeforeMain               // before the main container
+	fAfterMain                // after the main container
+	fDepthInMain              // depth below the main container, log
+	fLinkDensityAfter         // link density of the next three blocks
+	fLinkDensityBefore        // link density of the previous three blocks
+	fUpperShare               // share of letters that are capitals
+	fStackPrev                // first stage: probability of the previous block
+	fStackNext                // first stage: probability of the next block
+	fStackMaxBefore           // first stage: best of the previous three
+	fStackMaxAfter            // first stage: best of the next three
+	fStackSelf                // first stage: probability of the block itself
+
+	// nFeatures is the length of a block's feature vector.
+	nFeatures
+)
 
 // stackAt is the first of the features filled from the first stage's
 // predictions for the block and its neighbours.
-const stackAt = 56
+const stackAt = fStackPrev
 
 // features holds one feature vector per block.
 type features [][nFeatures]float64
@@ -66,7 +132,7 @@ func blockFeatures(seg *segmenter, sp span, articleBody, summary string) feature
 		f := &out[i]
 		if sp.node == nil || int32(i) < sp.start || int32(i) >= sp.end {
 			// Not a candidate: only its keep mark is read, by neighbours.
-			f[6] = bool01(b.keep)
+			f[fKept] = bool01(b.keep)
 			if b.keep {
 				before += b.runes
 			}
@@ -74,95 +140,95 @@ func blockFeatures(seg *segmenter, sp span, articleBody, summary string) feature
 			continue
 		}
 		fillOwn(f, b)
-		f[4] = math.Tanh(b.score / 200)
-		f[5] = bool01(b.score > 0)
-		f[6] = bool01(b.keep)
-		f[7] = 1
-		f[23] = bool01(articleBody != "")
-		f[24] = bool01(articleBody != "" && b.runes >= 20 && inArticleBody(articleBody, b.text))
-		f[25] = bool01(first >= 0 && i < first)
-		f[26] = bool01(last >= 0 && i > last)
-		f[27] = math.Log1p(float64(near[i])) / 3
+		f[fScore] = math.Tanh(b.score / 200)
+		f[fScorePositive] = bool01(b.score > 0)
+		f[fKept] = bool01(b.keep)
+		f[fCandidate] = 1
+		f[fHasArticleBody] = bool01(articleBody != "")
+		f[fInArticleBody] = bool01(articleBody != "" && b.runes >= 20 && inArticleBody(articleBody, b.text))
+		f[fBeforeKept] = bool01(first >= 0 && i < first)
+		f[fAfterKept] = bool01(last >= 0 && i > last)
+		f[fNearestKept] = math.Log1p(float64(near[i])) / 3
 		if i > 0 {
-			f[28] = bool01(blocks[i-1].keep)
-			f[30] = density(&blocks[i-1])
+			f[fPrevKept] = bool01(blocks[i-1].keep)
+			f[fPrevLinkDensity] = density(&blocks[i-1])
 		}
 		if i+1 < len(blocks) {
-			f[29] = bool01(blocks[i+1].keep)
-			f[31] = density(&blocks[i+1])
+			f[fNextKept] = bool01(blocks[i+1].keep)
+			f[fNextLinkDensity] = density(&blocks[i+1])
 		}
 		r := regions.of(b.owner)
-		f[32] = r.linkDensity
-		f[33] = math.Log1p(float64(r.blocks)) / 3
-		f[34] = math.Log1p(r.meanRunes) / 5
+		f[fRegionLinkDensity] = r.linkDensity
+		f[fRegionBlocks] = math.Log1p(float64(r.blocks)) / 3
+		f[fRegionMeanRunes] = math.Log1p(r.meanRunes) / 5
 		if total > 0 {
-			f[38] = float64(before) / float64(total)
+			f[fKeptBefore] = float64(before) / float64(total)
 		}
 		if b.keep {
 			before += b.runes
 		}
-		f[42] = bool01(b.runes >= 20 && seen[b.text])
+		f[fRepeated] = bool01(b.runes >= 20 && seen[b.text])
 		seen[b.text] = true
-		f[43] = bool01(sp.node != nil && b.hintAt != nil && isInside(b.hintAt, sp.node))
+		f[fHintInChosen] = bool01(sp.node != nil && b.hintAt != nil && isInside(b.hintAt, sp.node))
 		if total > 0 && r.node != nil {
 			// The region, not the parent: a page may wrap every
 			// paragraph in its own element.
-			f[44] = float64(regions.keptIn(r.node)) / float64(total)
+			f[fRegionKeptShare] = float64(regions.keptIn(r.node)) / float64(total)
 		}
-		f[45] = bool01(mainNode != nil && isInside(b.owner, mainNode))
+		f[fInMain] = bool01(mainNode != nil && isInside(b.owner, mainNode))
 		cards, same := cardShape(b.owner, regions)
-		f[46] = bool01(cards)
-		f[47] = math.Log1p(float64(same)) / 3
-		f[48] = bool01(b.keep && f[44] < 0.2)
-		f[49] = bool01(summary != "" && b.runes >= 20 && strings.HasPrefix(b.text, summary))
-		f[50] = bool01(mainNode != nil && int32(i) < mainSpan.start)
-		f[51] = bool01(mainNode != nil && int32(i) >= mainSpan.end)
-		f[52] = math.Log1p(float64(depthBelow(b.owner, mainNode))) / 2
-		f[53] = windowDensity(blocks, i+1, i+4)
-		f[54] = windowDensity(blocks, i-3, i)
+		f[fCard] = bool01(cards)
+		f[fSameSiblings] = math.Log1p(float64(same)) / 3
+		f[fKeptThinRegion] = bool01(b.keep && f[fRegionKeptShare] < 0.2)
+		f[fStartsSummary] = bool01(summary != "" && b.runes >= 20 && strings.HasPrefix(b.text, summary))
+		f[fBeforeMain] = bool01(mainNode != nil && int32(i) < mainSpan.start)
+		f[fAfterMain] = bool01(mainNode != nil && int32(i) >= mainSpan.end)
+		f[fDepthInMain] = math.Log1p(float64(depthBelow(b.owner, mainNode))) / 2
+		f[fLinkDensityAfter] = windowDensity(blocks, i+1, i+4)
+		f[fLinkDensityBefore] = windowDensity(blocks, i-3, i)
 	}
 	return out
 }
 
 // fillOwn sets the features that depend on the block alone.
 func fillOwn(f *[nFeatures]float64, b *block) {
-	f[0] = 1
-	f[1] = math.Log1p(float64(b.runes)) / 5
-	f[2] = density(b)
-	f[3] = float64(b.lead) / float64(max(b.runes, 1))
-	f[8] = bool01(b.hint <= -2)
-	f[9] = bool01(b.hint == -1)
-	f[10] = bool01(b.hint >= 1)
-	f[11] = bool01(b.heading == 1)
-	f[12] = bool01(b.heading == 2 || b.heading == 3)
-	f[13] = bool01(b.heading >= 4)
-	f[14] = bool01(b.listed)
-	f[15] = bool01(b.quote)
-	f[16] = bool01(b.caption)
-	f[17] = bool01(b.pre)
-	f[18] = bool01(endsSentence(b.text))
-	f[19] = bool01(truncated(b.text))
+	f[fBias] = 1
+	f[fLogRunes] = math.Log1p(float64(b.runes)) / 5
+	f[fLinkDensity] = density(b)
+	f[fLeadLinks] = float64(b.lead) / float64(max(b.runes, 1))
+	f[fHintProseChrome] = bool01(b.hint <= -2)
+	f[fHintChrome] = bool01(b.hint == -1)
+	f[fHintArticle] = bool01(b.hint >= 1)
+	f[fH1] = bool01(b.heading == 1)
+	f[fH2H3] = bool01(b.heading == 2 || b.heading == 3)
+	f[fH4Plus] = bool01(b.heading >= 4)
+	f[fListed] = bool01(b.listed)
+	f[fQuote] = bool01(b.quote)
+	f[fCaption] = bool01(b.caption)
+	f[fPre] = bool01(b.pre)
+	f[fEndsSentence] = bool01(endsSentence(b.text))
+	f[fTruncated] = bool01(truncated(b.text))
 	punct, digits, caps, words, upper, letters := textShape(b.text)
 	if letters > 0 {
-		f[55] = upper / letters
+		f[fUpperShare] = upper / letters
 	}
 	n := float64(max(b.runes, 1))
-	f[20] = min(10*punct/n, 1)
-	f[21] = digits / n
+	f[fPunct] = min(10*punct/n, 1)
+	f[fDigits] = digits / n
 	if words > 0 {
-		f[22] = caps / words
+		f[fCapWords] = caps / words
 	}
 	switch ownerTag(b.owner) {
 	case atom.Td, atom.Th:
-		f[35] = 1
+		f[fInTableCell] = 1
 	case atom.Li, atom.Dd, atom.Dt:
-		f[36] = 1
+		f[fInListItem] = 1
 	case atom.P:
-		f[37] = 1
+		f[fInParagraph] = 1
 	}
-	f[39] = bool01(b.runes < 40 && isJunkLine(b.text))
-	f[40] = bool01(b.runes <= 60 && isStopTitle(b.text))
-	f[41] = bool01(b.runes < 15)
+	f[fJunkLine] = bool01(b.runes < 40 && isJunkLine(b.text))
+	f[fStopTitle] = bool01(b.runes <= 60 && isStopTitle(b.text))
+	f[fVeryShort] = bool01(b.runes < 15)
 }
 
 func ownerTag(n *html.Node) atom.Atom {
@@ -413,7 +479,7 @@ func classify(seg *segmenter, sp span, articleBody, summary string) {
 // chosen element. The element is nearly always right; which of its blocks
 // are the article is where the heuristics go wrong.
 func candidate(f *[nFeatures]float64) bool {
-	return f[7] == 1
+	return f[fCandidate] == 1
 }
 
 // blockModel is two stacked logistic models. The first sees the block
@@ -435,18 +501,18 @@ func (m *blockModel) stack(feats features) {
 	for i := range feats {
 		f := &feats[i]
 		if i > 0 {
-			f[stackAt] = p[i-1]
+			f[fStackPrev] = p[i-1]
 		}
 		if i+1 < len(p) {
-			f[stackAt+1] = p[i+1]
+			f[fStackNext] = p[i+1]
 		}
 		for j := max(i-3, 0); j < i; j++ {
-			f[stackAt+2] = max(f[stackAt+2], p[j])
+			f[fStackMaxBefore] = max(f[fStackMaxBefore], p[j])
 		}
 		for j := i + 1; j < min(i+4, len(p)); j++ {
-			f[stackAt+3] = max(f[stackAt+3], p[j])
+			f[fStackMaxAfter] = max(f[fStackMaxAfter], p[j])
 		}
-		f[stackAt+4] = p[i]
+		f[fStackSelf] = p[i]
 	}
 }
 

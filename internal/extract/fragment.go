@@ -43,15 +43,14 @@ func FragmentText(fragment string) string {
 			}
 		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
 			name, _ := z.TagName()
-			tag := string(name)
-			if fragmentSkipped[tag] {
+			if fragmentSkipped[string(name)] {
 				if tt == html.StartTagToken {
 					skip++
 				} else if tt == html.EndTagToken && skip > 0 {
 					skip--
 				}
 			}
-			if fragmentBlocks[tag] {
+			if fragmentBlocks[string(name)] {
 				end()
 			}
 		}

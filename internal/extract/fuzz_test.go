@@ -40,21 +40,6 @@ func FuzzHTML(f *testing.F) {
 	})
 }
 
-func FuzzDecode(f *testing.F) {
-	addSeeds(f)
-	f.Fuzz(func(t *testing.T, body []byte) {
-		for _, ct := range []string{"", "text/html; charset=windows-1252", "text/html; charset=utf-8", "text/html; charset=utf-16"} {
-			got, err := Decode(body, ct)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !utf8.ValidString(got) {
-				t.Fatalf("Decode(%q, %q) is not UTF-8", body, ct)
-			}
-		}
-	})
-}
-
 // FuzzDropLeadBlock: the function removes at most the first paragraph, and
 // only one whose text is the given text.
 func FuzzDropLeadBlock(f *testing.F) {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"net/url"
 	"strings"
 
@@ -34,7 +35,7 @@ type meta struct {
 
 // readMeta walks the whole page once for metadata.
 func readMeta(doc *html.Node, pageURL string) *meta {
-	m := &meta{pageURL: pageURL, props: make(map[string]string, 32)}
+	m := &meta{pageURL: strings.TrimSpace(pageURL), props: make(map[string]string, 32)}
 	if u, err := url.Parse(pageURL); err == nil && u.IsAbs() {
 		m.base = u
 		m.section = urlSegment(u)
@@ -142,7 +143,7 @@ func (m *meta) readLink(n *html.Node) {
 	rel := strings.ToLower(attr(n, "rel"))
 	switch {
 	case rel == "canonical" && m.canonical == "":
-		m.canonical = attr(n, "href")
+		m.canonical = strings.TrimSpace(attr(n, "href"))
 	case rel == "author" && m.relAuthor == "":
 		if t := attr(n, "title"); t != "" {
 			m.relAuthor = t
@@ -289,27 +290,18 @@ func (m *meta) resolve(ref string) string {
 func (m *meta) extracted() news.Extracted {
 	var e news.Extracted
 	e.URL = m.pageURL
-	e.SiteName = firstNonEmpty(m.prop("og:site_name"), m.ld.publisher, m.prop("application-name"))
+	e.SiteName = cmp.Or(m.prop("og:site_name"), m.ld.publisher, m.prop("application-name"))
 	e.Title = m.pickTitle(e.SiteName)
-	e.CanonicalURL = m.resolve(firstNonEmpty(m.canonical, m.prop("og:url"), m.ld.url))
+	e.CanonicalURL = m.resolve(cmp.Or(m.canonical, m.prop("og:url"), m.ld.url))
 	if e.URL == "" {
 		e.URL = e.CanonicalURL
 	}
 	e.Author = m.pickAuthor()
-	e.Summary = collapseSpace(html.UnescapeString(firstNonEmpty(m.prop("og:description"), m.prop("description"), m.ld.description, m.prop("twitter:description"))))
-	e.Image = m.resolve(firstNonEmpty(m.prop("og:image"), m.prop("og:image:url"), m.prop("og:image:secure_url"), m.ld.image, m.prop("twitter:image"), m.prop("twitter:image:src")))
+	e.Summary = collapseSpace(html.UnescapeString(cmp.Or(m.prop("og:description"), m.prop("description"), m.ld.description, m.prop("twitter:description"))))
+	e.Image = m.resolve(cmp.Or(m.prop("og:image"), m.prop("og:image:url"), m.prop("og:image:secure_url"), m.ld.image, m.prop("twitter:image"), m.prop("twitter:image:src")))
 	e.Lang = m.pickLang()
 	e.Breadcrumb = m.pickBreadcrumb(e.Title)
 	e.Category = m.pickCategory(e.Breadcrumb)
 	e.PublishedAt, e.ModifiedAt = m.pickDates()
 	return e
-}
-
-func firstNonEmpty(vals ...string) string {
-	for _, v := range vals {
-		if v = strings.TrimSpace(v); v != "" {
-			return v
-		}
-	}
-	return ""
 }

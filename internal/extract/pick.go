@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"net/url"
 	"strings"
 	"unicode"
@@ -157,7 +158,7 @@ func (m *meta) pickBreadcrumb(title string) []string {
 // pickCategory returns the section: JSON-LD articleSection, article:section,
 // the breadcrumb's last item, or the first segment of the URL path.
 func (m *meta) pickCategory(crumbs []string) string {
-	if c := firstNonEmpty(m.ld.section, m.prop("article:section")); c != "" {
+	if c := cmp.Or(m.ld.section, m.prop("article:section")); c != "" {
 		return collapseSpace(c)
 	}
 	if len(crumbs) > 0 {
@@ -166,7 +167,7 @@ func (m *meta) pickCategory(crumbs []string) string {
 	if m.sectionName != "" {
 		return m.sectionName
 	}
-	return urlSection(firstNonEmpty(m.pageURL, m.canonical))
+	return urlSection(cmp.Or(m.pageURL, m.canonical))
 }
 
 // linksToSection reports an href whose path is just /section or

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"net/url"
 	"strings"
 	"sync"
@@ -160,7 +161,7 @@ func (w *htmlWriter) children(n *html.Node) {
 func (w *htmlWriter) image(n *html.Node) {
 	src := attr(n, "src")
 	if src == "" || strings.HasPrefix(src, "data:") {
-		src = firstNonEmpty(attr(n, "data-src"), attr(n, "data-original"), attr(n, "data-lazy-src"))
+		src = cmp.Or(attr(n, "data-src"), attr(n, "data-original"), attr(n, "data-lazy-src"))
 	}
 	if src = w.resolve(src); src == "" {
 		return

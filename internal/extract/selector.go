@@ -31,7 +31,7 @@ func ApplySelector(x news.Extracted, body []byte, contentType, selector string) 
 	if err != nil {
 		return x, err
 	}
-	text, err := Decode(body, contentType)
+	text, err := decode(body, contentType)
 	if err != nil {
 		return x, err
 	}

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"log/slog"
@@ -269,10 +270,10 @@ func (ag *Aggregator) savePage(ctx context.Context, resp *fetch.Response, it *fe
 	}
 	if it != nil {
 		fill := itemExtracted(*it)
-		x.Title = firstNonEmpty(x.Title, fill.Title)
-		x.Summary = firstNonEmpty(x.Summary, fill.Summary)
-		x.Image = firstNonEmpty(x.Image, fill.Image)
-		x.Author = firstNonEmpty(x.Author, fill.Author)
+		x.Title = cmp.Or(x.Title, fill.Title)
+		x.Summary = cmp.Or(x.Summary, fill.Summary)
+		x.Image = cmp.Or(x.Image, fill.Image)
+		x.Author = cmp.Or(x.Author, fill.Author)
 		if x.PublishedAt == nil {
 			x.PublishedAt = fill.PublishedAt
 		}
@@ -280,7 +281,7 @@ func (ag *Aggregator) savePage(ctx context.Context, resp *fetch.Response, it *fe
 			x.Category = fill.Category
 		}
 	}
-	x.URL = firstNonEmpty(x.URL, resp.URL)
+	x.URL = cmp.Or(x.URL, resp.URL)
 	o, id, err := ag.im.SaveExtracted(ctx, x, opts)
 	sum.add(resp.URL, o, id, err)
 }

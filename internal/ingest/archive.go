@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -77,7 +78,7 @@ func (im *Importer) importWXR(ctx context.Context, name string, r io.Reader, opt
 		case *wxr.Category:
 			st.categories[v.Slug] = v
 		case *wxr.Author:
-			st.authors[v.Login] = firstNonEmpty(v.DisplayName, v.Login)
+			st.authors[v.Login] = cmp.Or(v.DisplayName, v.Login)
 		case *wxr.Post:
 			if v.PostType != "post" {
 				continue
@@ -163,7 +164,7 @@ func (im *Importer) saveWXRComments(ctx context.Context, articleID int64, commen
 		}
 		nc := &news.Comment{
 			ArticleID: articleID, ParentID: ids[c.Parent],
-			Name: firstNonEmpty(strings.TrimSpace(c.Author), "Anonim"), Email: c.AuthorEmail,
+			Name: cmp.Or(strings.TrimSpace(c.Author), "Anonim"), Email: c.AuthorEmail,
 			Body: extract.FragmentText(c.Content), Status: news.CommentPending,
 		}
 		if c.Date != nil {

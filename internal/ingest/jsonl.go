@@ -3,6 +3,7 @@ package ingest
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -120,20 +121,11 @@ func (im *Importer) importRecord(ctx context.Context, text []byte, opts Options)
 		Author: rec.Author, Image: rec.Image, SourceURL: rec.SourceURL,
 		PublishedAt: rec.PublishedAt, ModifiedAt: modified,
 		Featured: rec.Featured, Status: rec.Status, Lang: rec.Lang,
-		CanonicalURL: firstNonEmpty(rec.SourceURL, rec.URL),
+		CanonicalURL: cmp.Or(rec.SourceURL, rec.URL),
 	}
 	in := item{article: a, categorySlug: cat.Slug, categoryPath: cat.names()}
 	if rec.Source != nil {
 		in.sourceName, in.sourceHome = rec.Source.Name, rec.Source.URL
 	}
 	return im.save(ctx, in, opts)
-}
-
-func firstNonEmpty(ss ...string) string {
-	for _, s := range ss {
-		if s != "" {
-			return s
-		}
-	}
-	return ""
 }

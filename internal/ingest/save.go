@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"cmp"
 	"context"
 	"html"
 	"net/url"
@@ -28,22 +29,18 @@ func (im *Importer) SaveExtracted(ctx context.Context, x news.Extracted, opts Op
 	a := &news.Article{
 		Title: x.Title, Summary: x.Summary, BodyText: x.Text, BodyHTML: x.HTML,
 		Author: x.Author, Image: x.Image, Lang: x.Lang,
-		SourceURL:    firstNonEmpty(x.CanonicalURL, x.URL),
-		CanonicalURL: firstNonEmpty(x.CanonicalURL, x.URL),
+		SourceURL:    cmp.Or(x.CanonicalURL, x.URL),
+		CanonicalURL: cmp.Or(x.CanonicalURL, x.URL),
 		PublishedAt:  x.PublishedAt, ModifiedAt: x.ModifiedAt,
 	}
 	path := x.Breadcrumb
-	if len(path) == 0 && x.Category != "" && !isURLSection(x.Category, firstNonEmpty(x.CanonicalURL, x.URL)) {
+	if len(path) == 0 && x.Category != "" && !isURLSection(x.Category, cmp.Or(x.CanonicalURL, x.URL)) {
 		path = []string{x.Category}
 	}
 	in := item{article: a, categoryPath: path, sourceName: x.SiteName}
-	if a.SourceURL != "" {
-		if u, err := url.Parse(a.SourceURL); err == nil && u.Host != "" {
-			in.sourceHome = u.Scheme + "://" + u.Host + "/"
-			if in.sourceName == "" {
-				in.sourceName = strings.TrimPrefix(u.Hostname(), "www.")
-			}
-		}
+	in.sourceHome = news.HomeURL(a.SourceURL)
+	if u, err := url.Parse(in.sourceHome); err == nil && u.Host != "" && in.sourceName == "" {
+		in.sourceName = strings.TrimPrefix(u.Hostname(), "www.")
 	}
 	return im.save(ctx, in, opts)
 }

@@ -2,6 +2,8 @@ package kai
 
 import (
 	"math"
+
+	"manset/internal/kai/pairs"
 )
 
 // Feature indexes; featureNames lists them for the weights file.
@@ -50,7 +52,7 @@ var featureNames = func() []string {
 }()
 
 // computeFeatures fills Features for every sentence of d.
-func computeFeatures(d *document, qu *query, titles []map[string]bool, pairs *Pairs) {
+func computeFeatures(d *document, qu *query, titles []map[string]bool, table *pairs.Table) {
 	if len(d.sents) == 0 {
 		return
 	}
@@ -87,7 +89,7 @@ func computeFeatures(d *document, qu *query, titles []map[string]bool, pairs *Pa
 		sentenceFeatures(x, s, qu, idf, titles[s.Article])
 		s.Features = x
 	}
-	pairFeatures(d, qu, pairs)
+	pairFeatures(d, qu, table)
 }
 
 // sentenceFeatures fills the features that depend on one sentence alone.

@@ -2,6 +2,10 @@
 // article itself: it retrieves the sentences that answer the question and
 // quotes them with citations (the extractive engine), and says plainly when
 // the article does not cover the question.
+//
+// The offline tools in tools/ train and measure the ranker through a small
+// surface the product does not use: Tuned, Extractive.Rank and PairKeys,
+// LoadEval, HitRank and FeatureNames.
 package kai
 
 import (
@@ -63,8 +67,8 @@ type Engine interface {
 	Ask(ctx context.Context, q Question) (Answer, error)
 }
 
-// EngineExtractive is the Engine name reported by Extractive.
-const EngineExtractive = "extractive"
+// engineExtractive is the Engine name reported by Extractive.
+const engineExtractive = "extractive"
 
 // Ask answers q by quoting the best one to three sentences.
 func (e *Extractive) Ask(ctx context.Context, q Question) (Answer, error) {
@@ -82,7 +86,7 @@ func (e *Extractive) Ask(ctx context.Context, q Question) (Answer, error) {
 		return uncovered(), nil
 	}
 	picked := r.pick()
-	ans := Answer{Covered: true, Engine: EngineExtractive}
+	ans := Answer{Covered: true, Engine: engineExtractive}
 	texts := make([]string, 0, len(picked))
 	for _, s := range picked {
 		p := q.Articles[s.Article]
@@ -100,5 +104,5 @@ func (e *Extractive) Ask(ctx context.Context, q Question) (Answer, error) {
 const maxQuestionBytes = 1000
 
 func uncovered() Answer {
-	return Answer{Answer: NotCovered, Engine: EngineExtractive, Citations: []Citation{}}
+	return Answer{Answer: NotCovered, Engine: engineExtractive, Citations: []Citation{}}
 }

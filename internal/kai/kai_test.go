@@ -58,7 +58,7 @@ func TestAskAnswersByQuestionType(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ans := ask(t, Question{Text: tt.question, Articles: []Passage{tt.article}})
-			if !ans.Covered || ans.Engine != EngineExtractive || len(ans.Citations) == 0 {
+			if !ans.Covered || ans.Engine != engineExtractive || len(ans.Citations) == 0 {
 				t.Fatalf("got %+v, want a covered extractive answer", ans)
 			}
 			c := ans.Citations[0]

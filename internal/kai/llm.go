@@ -218,7 +218,7 @@ func statusError(resp *http.Response) error {
 	if json.Unmarshal(b, &c) == nil && c.Error != nil && c.Error.Message != "" {
 		msg = c.Error.Message
 	}
-	return &LLMError{Status: resp.StatusCode, Message: clip(msg, 300)}
+	return &llmError{Status: resp.StatusCode, Message: clip(msg, 300)}
 }
 
 // causeOf prefers the reason a context ended (first-token timeout, overall

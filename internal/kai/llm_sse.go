@@ -78,13 +78,13 @@ type chunk struct {
 	} `json:"error"`
 }
 
-// LLMError is an error reported by the language-model server.
-type LLMError struct {
+// llmError is an error reported by the language-model server.
+type llmError struct {
 	Status  int // HTTP status, 0 for an error object inside the stream
 	Message string
 }
 
-func (e *LLMError) Error() string {
+func (e *llmError) Error() string {
 	if e.Status != 0 {
 		return fmt.Sprintf("kai: model server answered %d: %s", e.Status, e.Message)
 	}
@@ -102,7 +102,7 @@ func parseChunk(data string) (string, error) {
 		if msg == "" {
 			msg = c.Error.Type
 		}
-		return "", &LLMError{Message: msg}
+		return "", &llmError{Message: msg}
 	}
 	if len(c.Choices) == 0 {
 		return "", nil // e.g. a usage-only chunk

@@ -224,7 +224,7 @@ func TestLLMFallsBackToExtractive(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := newChatServer(t, tc.handle)
 			got := mustAsk(t, newTestLLM(srv.URL, tc.mod), ferryQuestion("Feribot ilk seferine ne zaman çıktı?"))
-			if got.Engine != EngineExtractive || got.Answer != want.Answer || len(got.Citations) == 0 {
+			if got.Engine != engineExtractive || got.Answer != want.Answer || len(got.Citations) == 0 {
 				t.Errorf("got %+v, want the extractive answer %q", got, want.Answer)
 			}
 			<-srv.requests // the model was asked
@@ -240,7 +240,7 @@ func TestLLMConnectionRefused(t *testing.T) {
 	addr := ln.Addr().String()
 	ln.Close()
 	got := mustAsk(t, newTestLLM("http://"+addr, nil), ferryQuestion("Feribot kaç yolcu taşıyabiliyor?"))
-	if got.Engine != EngineExtractive || !got.Covered || !strings.Contains(got.Answer, "400 yolcu") {
+	if got.Engine != engineExtractive || !got.Covered || !strings.Contains(got.Answer, "400 yolcu") {
 		t.Errorf("got %+v", got)
 	}
 }
@@ -324,7 +324,7 @@ func FuzzReadSSE(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in string) {
 		readSSE(strings.NewReader(in), func(d string) error {
 			_, err := parseChunk(d)
-			var le *LLMError
+			var le *llmError
 			if errors.As(err, &le) && le.Status != 0 {
 				t.Errorf("an error object in the stream got a status: %v", le)
 			}

@@ -3,7 +3,7 @@ package kai
 // model scores a sentence's features: a linear part over standardised
 // features plus boosted regression trees that correct it where features
 // interact (a date question and a sentence with a year, say). A nil model
-// scores by raw BM25. The trainer (internal/kai/train) writes weights.go.
+// scores by raw BM25. The trainer (tools/kaitrain) writes weights.go.
 type model struct {
 	Mean, Std, W []float64
 	Trees        []tree

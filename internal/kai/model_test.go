@@ -3,7 +3,7 @@ package kai
 import "testing"
 
 // The embedded model must be trained on the current feature layout; after
-// adding or moving a feature, rerun internal/kai/train.
+// adding or moving a feature, rerun tools/kaitrain.
 func TestModelMatchesFeatures(t *testing.T) {
 	m := defaultModel
 	if len(featureNames) != nFeatures || len(m.W) != nFeatures || len(m.Mean) != nFeatures || len(m.Std) != nFeatures {

@@ -2,149 +2,25 @@ package kai
 
 import (
 	_ "embed"
-	"encoding/binary"
-	"errors"
 	"hash/fnv"
 	"math"
 	"slices"
+
+	"manset/internal/kai/pairs"
 )
-
-// Pairs is a learned association between question tokens and the words of
-// answer sentences: "kaç yıl … ölmüştür" leads to "vefat", "evlendiği" to
-// "evlendi". It catches paraphrases across roots that no overlap feature
-// sees. Tokens are kept only as 64-bit hashes, so the table holds no text of
-// the data it was learned from. The trainer (internal/kai/train) writes
-// pairs.bin; see RANKER.md for how it is learned.
-type Pairs struct {
-	w map[uint64]float32 // pairKey(question token, sentence token) → weight > 0
-	q map[uint64]bool    // question tokens with at least one pair
-}
-
-// PairEntry is one association: hashed question token Q, hashed sentence
-// token S and its weight (log-odds of S in the gold sentence given Q).
-type PairEntry struct {
-	Q, S uint64
-	W    float64
-}
 
 //go:embed pairs.bin
 var pairsBin []byte
 
-// defaultPairs is the embedded table; empty when pairs.bin is.
-var defaultPairs = func() *Pairs {
-	p, err := DecodePairs(pairsBin)
+// defaultPairs is the embedded association table (package pairs);
+// tools/kaitrain writes pairs.bin. Empty when pairs.bin is.
+var defaultPairs = func() *pairs.Table {
+	p, err := pairs.Decode(pairsBin)
 	if err != nil {
 		panic("kai: bad pairs.bin: " + err.Error())
 	}
 	return p
 }()
-
-// WithPairs replaces the association table (nil: none), for the trainer,
-// which learns it per fold so no question sees a table learned from itself.
-func WithPairs(p *Pairs) Option {
-	return func(e *Extractive) { e.pairs = p }
-}
-
-// NewPairs builds a table from entries; weights are stored in 1/pairScale
-// steps, as in the file, so a table scores the same before and after
-// encoding.
-func NewPairs(entries []PairEntry) *Pairs {
-	p := &Pairs{w: make(map[uint64]float32, len(entries)), q: map[uint64]bool{}}
-	for _, e := range entries {
-		v := quantise(e.W)
-		if v <= 0 {
-			continue
-		}
-		p.w[pairKey(e.Q, e.S)] = float32(v) / pairScale
-		p.q[e.Q] = true
-	}
-	return p
-}
-
-// Len is the number of pairs in the table.
-func (p *Pairs) Len() int {
-	if p == nil {
-		return 0
-	}
-	return len(p.w)
-}
-
-// pairScale is the weight resolution in the file: one byte per weight.
-const pairScale = 32
-
-func quantise(w float64) int {
-	return int(max(0, min(255, math.Round(w*pairScale))))
-}
-
-// pairMagic starts pairs.bin: format version 1 is the magic, the count of
-// question tokens, the count of pairs, the question token hashes, then per
-// pair its key and one byte of weight, all little-endian.
-const pairMagic = "KAIPAIR1"
-
-// Encode returns the table in the pairs.bin format, keys sorted so the
-// file is the same for the same table.
-func (p *Pairs) Encode() []byte {
-	qs := make([]uint64, 0, len(p.q))
-	for q := range p.q {
-		qs = append(qs, q)
-	}
-	slices.Sort(qs)
-	keys := make([]uint64, 0, len(p.w))
-	for k := range p.w {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	b := []byte(pairMagic)
-	b = binary.LittleEndian.AppendUint32(b, uint32(len(qs)))
-	b = binary.LittleEndian.AppendUint32(b, uint32(len(keys)))
-	for _, q := range qs {
-		b = binary.LittleEndian.AppendUint64(b, q)
-	}
-	for _, k := range keys {
-		b = binary.LittleEndian.AppendUint64(b, k)
-		b = append(b, byte(math.Round(float64(p.w[k])*pairScale)))
-	}
-	return b
-}
-
-// DecodePairs reads a table written by Encode; empty input is an empty
-// table (the ranker then gets zero association features).
-func DecodePairs(b []byte) (*Pairs, error) {
-	p := &Pairs{w: map[uint64]float32{}, q: map[uint64]bool{}}
-	if len(b) == 0 {
-		return p, nil
-	}
-	if len(b) < len(pairMagic)+8 || string(b[:len(pairMagic)]) != pairMagic {
-		return nil, errors.New("not a pairs table")
-	}
-	b = b[len(pairMagic):]
-	nq, nw := int(binary.LittleEndian.Uint32(b)), int(binary.LittleEndian.Uint32(b[4:]))
-	b = b[8:]
-	if len(b) != nq*8+nw*9 {
-		return nil, errors.New("pairs table has the wrong length")
-	}
-	for range nq {
-		p.q[binary.LittleEndian.Uint64(b)] = true
-		b = b[8:]
-	}
-	p.w = make(map[uint64]float32, nw)
-	for range nw {
-		p.w[binary.LittleEndian.Uint64(b)] = float32(b[8]) / pairScale
-		b = b[9:]
-	}
-	return p, nil
-}
-
-// pairKey combines two token hashes into one map key (splitmix64 finaliser,
-// so (a,b) and (b,a) differ and keys spread evenly).
-func pairKey(q, s uint64) uint64 {
-	x := q*0x9E3779B97F4A7C15 ^ (s<<31 | s>>33)
-	x ^= x >> 30
-	x *= 0xBF58476D1CE4E5B9
-	x ^= x >> 27
-	x *= 0x94D049BB133111EB
-	return x ^ x>>31
-}
 
 // hashToken is the 64-bit FNV-1a of a token with its kind prefix.
 func hashToken(kind, s string) uint64 {
@@ -217,29 +93,11 @@ func sentencePairTokens(s *sentence, qu *query, kinds func(entityKind) bool) []u
 	return out
 }
 
-// pairBest returns, per question token, the best association with any of
-// the sentence tokens (0 when none).
-func (p *Pairs) pairBest(qk, sk []uint64) (best []float64, sum float64) {
-	best = make([]float64, len(qk))
-	for i, q := range qk {
-		if !p.q[q] {
-			continue
-		}
-		for _, s := range sk {
-			if w, ok := p.w[pairKey(q, s)]; ok {
-				best[i] = max(best[i], float64(w))
-				sum += float64(w)
-			}
-		}
-	}
-	return best, sum
-}
-
 // pairFeatures fills the association features of every sentence of d.
 // Variants over the previous sentence too, the strongest single pair, the
 // share of question tokens matched and the best relative to the document's
 // best were tried and did not help (RANKER.md).
-func pairFeatures(d *document, qu *query, p *Pairs) {
+func pairFeatures(d *document, qu *query, p *pairs.Table) {
 	if p.Len() == 0 || len(qu.pairs) == 0 {
 		return
 	}
@@ -248,7 +106,7 @@ func pairFeatures(d *document, qu *query, p *Pairs) {
 		sk := sentencePairTokens(s, qu, func(k entityKind) bool {
 			return x[fTypeBase+int(qu.typ)*int(nEntityKinds)+int(k)] > 0
 		})
-		best, sum := p.pairBest(qu.pairs, sk)
+		best, sum := p.Best(qu.pairs, sk)
 		x[fPairBest] = mean(best)
 		x[fPairSum] = math.Log1p(sum)
 	}

@@ -29,7 +29,7 @@ const (
 // first, then other visible articles of its story, then up to three of its
 // category. URLs are base + "/haber/<slug>" (base may be empty).
 func Passages(ctx context.Context, st ArticleLister, a *news.Article, now time.Time, base string) ([]Passage, error) {
-	out := []Passage{PassageOf(a, base)}
+	out := []Passage{passageOf(a, base)}
 	seen := map[int64]bool{a.ID: true}
 	add := func(f news.ArticleFilter, limit int) error {
 		f.VisibleAt, f.ExcludeID, f.Limit = &now, a.ID, limit+1
@@ -41,7 +41,7 @@ func Passages(ctx context.Context, st ArticleLister, a *news.Article, now time.T
 		for i := range list {
 			if n < limit && !seen[list[i].ID] {
 				seen[list[i].ID] = true
-				out = append(out, PassageOf(&list[i], base))
+				out = append(out, passageOf(&list[i], base))
 				n++
 			}
 		}
@@ -60,20 +60,20 @@ func Passages(ctx context.Context, st ArticleLister, a *news.Article, now time.T
 	return out, nil
 }
 
-// PassageOf returns an article's passage: its spot and its body text.
-func PassageOf(a *news.Article, base string) Passage {
+// passageOf returns an article's passage: its spot and its body text.
+func passageOf(a *news.Article, base string) Passage {
 	return Passage{
 		ArticleID: a.ID,
 		Title:     a.Title,
 		URL:       base + "/haber/" + url.PathEscape(a.Slug),
-		Text:      ArticleText(a),
+		Text:      articleText(a),
 	}
 }
 
-// ArticleText is what KAI reads of an article: the spot, then the body
+// articleText is what KAI reads of an article: the spot, then the body
 // (the plain text, or the text of the HTML when only that was stored),
 // paragraphs separated by blank lines.
-func ArticleText(a *news.Article) string {
+func articleText(a *news.Article) string {
 	body := strings.TrimSpace(a.BodyText)
 	if body == "" {
 		body = extract.FragmentText(a.BodyHTML)

@@ -70,7 +70,7 @@ func TestPassages(t *testing.T) {
 func TestArticleTextFromHTML(t *testing.T) {
 	a := news.Article{BodyHTML: `<p>Birinci <b>paragraf</b>.</p><script>alert(1)</script><ul><li>Madde bir</li><li>Madde iki</li></ul><p>Son&nbsp;söz.</p>`}
 	want := "Birinci paragraf.\n\nMadde bir\n\nMadde iki\n\nSon\u00a0söz."
-	if got := ArticleText(&a); got != want && got != strings.ReplaceAll(want, "\u00a0", " ") {
+	if got := articleText(&a); got != want && got != strings.ReplaceAll(want, "\u00a0", " ") {
 		t.Errorf("got %q", got)
 	}
 }

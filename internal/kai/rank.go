@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"manset/internal/kai/pairs"
 	"manset/internal/turkish"
 )
 
@@ -30,31 +31,38 @@ type RankedSentence struct {
 type Extractive struct {
 	forms *wordCache // primary stem and snowball stem of words
 	model *model
-	pairs *Pairs // question × sentence token associations
-}
-
-// Option configures an Extractive.
-type Option func(*Extractive)
-
-// WithStemmer replaces the primary stemmer (turkish.Stem), for measuring
-// alternatives.
-func WithStemmer(stem func(string) string) Option {
-	return func(e *Extractive) {
-		e.forms = newWordCache(func(w string) (string, string) { return stem(w), turkish.StemSnowball(w) })
-	}
-}
-
-// WithoutModel ranks by BM25 alone instead of the learned weights; the
-// baseline, and what the trainer uses to extract features.
-func WithoutModel() Option {
-	return func(e *Extractive) { e.model = nil }
+	pairs *pairs.Table // question × sentence token associations
 }
 
 // NewExtractive returns the extractive engine with the embedded ranker.
-func NewExtractive(opts ...Option) *Extractive {
+func NewExtractive() *Extractive {
+	return Tuned(Tuning{})
+}
+
+// Tuning chooses the ranker's parts, for the offline tools that train and
+// measure it (tools/); the zero value is the shipped ranker.
+type Tuning struct {
+	// BM25Only ranks by raw BM25 instead of the learned model: the
+	// baseline, and how the trainer extracts features.
+	BM25Only bool
+	// Pairs replaces the embedded association table; an empty table
+	// (pairs.New(nil)) turns the association features off.
+	Pairs *pairs.Table
+	// Stem replaces the primary stemmer (turkish.Stem).
+	Stem func(string) string
+}
+
+// Tuned returns the extractive engine with the ranker t chooses.
+func Tuned(t Tuning) *Extractive {
 	e := &Extractive{forms: newWordCache(turkish.StemForms), model: &defaultModel, pairs: defaultPairs}
-	for _, o := range opts {
-		o(e)
+	if t.BM25Only {
+		e.model = nil
+	}
+	if t.Pairs != nil {
+		e.pairs = t.Pairs
+	}
+	if stem := t.Stem; stem != nil {
+		e.forms = newWordCache(func(w string) (string, string) { return stem(w), turkish.StemSnowball(w) })
 	}
 	return e
 }

@@ -10,6 +10,43 @@ import (
 // MaxCommentNameLen is the longest commenter name accepted, in characters.
 const MaxCommentNameLen = 100
 
+// CommentStatus is where a comment is in moderation.
+type CommentStatus string
+
+// Comment statuses.
+const (
+	CommentPending  CommentStatus = "pending"
+	CommentApproved CommentStatus = "approved"
+	CommentSpam     CommentStatus = "spam"
+	CommentDeleted  CommentStatus = "deleted"
+)
+
+// Valid reports whether s is a known status.
+func (s CommentStatus) Valid() bool {
+	switch s {
+	case CommentPending, CommentApproved, CommentSpam, CommentDeleted:
+		return true
+	}
+	return false
+}
+
+// Comment is a reader's plain-text comment on an article.
+type Comment struct {
+	ID        int64
+	ArticleID int64
+	ParentID  int64 // 0 for top level; replies are one level deep
+	UserID    int64 // 0 for guests
+	Name      string
+	Email     string // stored, never rendered or returned publicly
+	Body      string
+	Status    CommentStatus
+	IP        string
+	CreatedAt time.Time
+}
+
+// MaxCommentLen is the longest comment body accepted, in characters.
+const MaxCommentLen = 4000
+
 // PublicComment is a comment as readers see it. It has no e-mail or IP
 // field, so public lists cannot leak them.
 type PublicComment struct {

@@ -87,3 +87,13 @@ type Story struct {
 	FirstSeen time.Time
 	UpdatedAt time.Time
 }
+
+// HomeURL is an outlet's home page guessed from one of its URLs (a feed,
+// an article): "https://host/", or "" when raw has no host.
+func HomeURL(raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	return u.Scheme + "://" + u.Host + "/"
+}

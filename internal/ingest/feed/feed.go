@@ -15,7 +15,7 @@ import (
 	"github.com/mmcdole/gofeed"
 	ext "github.com/mmcdole/gofeed/extensions"
 
-	"manset/internal/extract"
+	"manset/internal/charset"
 	"manset/internal/news"
 )
 
@@ -45,11 +45,7 @@ func Parse(body []byte, feedURL string) (title string, items []Item, err error) 
 	if len(body) > MaxFeedSize {
 		return "", nil, news.E(news.ETOOLARGE, "feed.too_large", MaxFeedSize>>20)
 	}
-	utf8Body, err := toUTF8(body)
-	if err != nil {
-		return "", nil, err
-	}
-	f, err := parseFeed(utf8Body)
+	f, err := parseFeed(toUTF8(body))
 	if err != nil {
 		return "", nil, err
 	}
@@ -99,7 +95,7 @@ var prologEncodingRE = regexp.MustCompile(`^\s*<\?xml[^>]*?encoding\s*=\s*["']([
 // toUTF8 returns body as UTF-8 with its XML prolog saying so. gofeed's own
 // charset reader would handle a declared charset, but not the common case of
 // Turkish bytes under no declaration or a false "UTF-8" one.
-func toUTF8(body []byte) ([]byte, error) {
+func toUTF8(body []byte) []byte {
 	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
 	head := body
 	if len(head) > 512 {
@@ -111,21 +107,17 @@ func toUTF8(body []byte) ([]byte, error) {
 	}
 	isUTF8Label := label == "" || label == "utf-8" || label == "utf8"
 	if isUTF8Label && utf8.Valid(body) && !bytes.HasPrefix(body, []byte("\xff\xfe")) && !bytes.HasPrefix(body, []byte("\xfe\xff")) {
-		return body, nil
+		return body
 	}
 	ct := ""
 	if !isUTF8Label {
 		ct = "text/xml; charset=" + label
 	}
-	s, err := extract.Decode(body, ct)
-	if err != nil {
-		return nil, err
-	}
-	out := []byte(s)
+	out := []byte(charset.Decode(body, ct))
 	if m := prologEncodingRE.FindSubmatchIndex(out); m != nil {
 		out = append(append(append([]byte{}, out[:m[2]]...), "utf-8"...), out[m[3]:]...)
 	}
-	return out, nil
+	return out
 }
 
 func convertItem(it *gofeed.Item, base *url.URL) Item {

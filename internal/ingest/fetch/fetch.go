@@ -11,12 +11,11 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
-	"os"
 	"sync"
 	"syscall"
 	"time"
 
-	"manset/internal/extract"
+	"manset/internal/charset"
 )
 
 // Defaults for the zero values of Config.
@@ -45,12 +44,6 @@ type Config struct {
 	// addresses are refused, so end-to-end tests can keep the guard on
 	// while serving outlets from loopback and mark one server private.
 	Private func(netip.AddrPort) bool
-}
-
-// AllowPrivateFromEnv reports whether MANSET_FETCH_ALLOW_PRIVATE=1 lifts
-// the SSRF guard, as it must for tests against loopback servers.
-func AllowPrivateFromEnv() bool {
-	return os.Getenv("MANSET_FETCH_ALLOW_PRIVATE") == "1"
 }
 
 // Fetcher downloads URLs. It is safe for concurrent use: requests to
@@ -91,8 +84,8 @@ type Response struct {
 
 // Text returns the body as UTF-8, decoded by the charset of the
 // Content-Type header, the page's own declaration, or windows-1254.
-func (r *Response) Text() (string, error) {
-	return extract.Decode(r.Body, r.ContentType)
+func (r *Response) Text() string {
+	return charset.Decode(r.Body, r.ContentType)
 }
 
 // New returns a Fetcher for cfg.

@@ -150,11 +150,7 @@ func TestResponseText(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := resp.Text()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != tt.want {
+			if got := resp.Text(); got != tt.want {
 				t.Errorf("Text() = %q, want %q", got, tt.want)
 			}
 		})

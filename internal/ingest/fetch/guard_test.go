@@ -173,12 +173,3 @@ func mustPort(t testing.TB, s string) uint16 {
 	}
 	return ap.Port()
 }
-
-func TestAllowPrivateFromEnv(t *testing.T) {
-	for v, want := range map[string]bool{"1": true, "": false, "0": false, "true": false} {
-		t.Setenv("MANSET_FETCH_ALLOW_PRIVATE", v)
-		if got := AllowPrivateFromEnv(); got != want {
-			t.Errorf("MANSET_FETCH_ALLOW_PRIVATE=%q: %v, want %v", v, got, want)
-		}
-	}
-}

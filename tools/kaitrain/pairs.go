@@ -6,9 +6,10 @@ import (
 	"slices"
 
 	"manset/internal/kai"
+	"manset/internal/kai/pairs"
 )
 
-// pairParams configure the association table (kai.Pairs).
+// pairParams configure the association table (package kai/pairs).
 type pairParams struct {
 	on      bool
 	minGold int     // a pair must occur in this many gold sentences
@@ -59,7 +60,7 @@ func collectPairs(e *kai.Extractive, it kai.EvalItem) (pairStats, bool) {
 // questions with token q whose gold sentence holds s and R is the number
 // expected from the length-weighted background of their articles. Only
 // pairs seen in at least minGold gold sentences are kept.
-func learnPairs(stats []*pairStats, p pairParams) *kai.Pairs {
+func learnPairs(stats []*pairStats, p pairParams) *pairs.Table {
 	gold := map[[2]uint64]int{}
 	for _, st := range stats {
 		for _, q := range st.q {
@@ -82,17 +83,17 @@ func learnPairs(stats []*pairStats, p pairParams) *kai.Pairs {
 			}
 		}
 	}
-	var entries []kai.PairEntry
+	var entries []pairs.Entry
 	for q, ss := range cand {
 		for _, s := range ss {
 			k := [2]uint64{q, s}
 			w := math.Log((float64(gold[k]) + p.alpha) / (bg[k] + p.alpha))
 			if w >= p.minW {
-				entries = append(entries, kai.PairEntry{Q: q, S: s, W: w})
+				entries = append(entries, pairs.Entry{Q: q, S: s, W: w})
 			}
 		}
 	}
-	return kai.NewPairs(entries)
+	return pairs.New(entries)
 }
 
 // pairFold puts a title in one of n cross-fitting folds; the hash is

@@ -1,12 +1,17 @@
 //go:build train
 
-// The trainer for the block model: go test -tags train -run TestTrain
-// [-write] in this folder. It reads the article-body benchmark pages,
-// labels each block by whether its text is in the gold article, fits the
-// logistic model with 5-fold cross-validation over pages and prints the
-// out-of-fold score (the honest one) next to the heuristics' score. With
-// -write it fits on all pages and rewrites model.go.
-package extract
+// Command extracttrain fits the extractor's block model (internal/extract,
+// features.go). It reads the article-body benchmark pages, labels each
+// block by whether its text is in the gold article, fits the logistic
+// model with 5-fold cross-validation over pages and prints the out-of-fold
+// score (the honest one) next to the heuristics' score. It then fits on
+// all pages; with -o it writes that model as Go:
+//
+//	go run -tags train ./tools/extracttrain -o internal/extract/model.go
+//
+// -errors lists the blocks the heuristics get wrong instead, and -speed
+// times extract.HTML over the pages.
+package main
 
 import (
 	"compress/gzip"
@@ -21,15 +26,22 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"testing"
+	"time"
 
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
+	"manset/internal/extract"
 )
 
+// nFeatures is the length of a block's feature vector.
+const nFeatures = extract.NumFeatures
+
+// pageURL is the address every benchmark page is extracted as.
+const pageURL = "https://fake-url.com"
+
 var (
-	benchDir   = flag.String("bench", "../../../shared/bench/extraction", "benchmark folder")
-	writeModel = flag.Bool("write", false, "fit on all pages and rewrite model.go")
+	benchDir   = flag.String("bench", "../shared/bench/extraction", "benchmark folder")
+	outFile    = flag.String("o", "", "write the model fitted on all pages here as Go (internal/extract/model.go)")
+	listErrors = flag.Bool("errors", false, "list the blocks the heuristics get wrong instead of training")
+	timeHTML   = flag.Bool("speed", false, "time extract.HTML over the pages instead of training")
 	showDiff   = flag.String("diff", "", "print the blocks where the model and the heuristics differ on this page")
 	verbose    = flag.Bool("pages", false, "print pages whose score moved")
 	stacked    = flag.Bool("stacked", true, "fit the second, stacked stage")
@@ -42,26 +54,46 @@ type trainPage struct {
 	gold   string
 	texts  []string
 	heur   []bool
-	feats  features
+	feats  [][nFeatures]float64
 	labels []bool
 	allow  []bool // not vetoed
 	weight []float64
 }
 
-func TestTrain(t *testing.T) {
-	pages := loadTrainPages(t)
+func main() {
+	flag.Parse()
+	var err error
+	switch {
+	case *timeHTML:
+		err = speed()
+	case *listErrors:
+		err = errorsList()
+	default:
+		err = train()
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+func train() error {
+	pages, err := loadTrainPages()
+	if err != nil {
+		return err
+	}
 	fmt.Printf("%d pages, %d blocks\n", len(pages), countBlocks(pages))
 	fmt.Printf("heuristics:        %s\n", scorePages(pages, nil))
 	fmt.Printf("oracle labels:     %s\n", scoreKeeps(pages, func(i int) []bool { return pages[i].labels }))
 	fmt.Printf("oracle in span:    %s\n", scoreKeeps(pages, func(i int) []bool {
 		k := make([]bool, len(pages[i].labels))
 		for j := range k {
-			k[j] = pages[i].labels[j] && pages[i].feats[j][7] == 1
+			k[j] = pages[i].labels[j] && extract.Candidate(&pages[i].feats[j])
 		}
 		return k
 	}))
 	const k = 5
-	models := make([]blockModel, k)
+	models := make([]extract.BlockModel, k)
 	for fold := 0; fold < k; fold++ {
 		var train []*trainPage
 		for i := range pages {
@@ -71,7 +103,7 @@ func TestTrain(t *testing.T) {
 		}
 		models[fold] = fit(train)
 	}
-	fmt.Printf("model, out-of-fold: %s\n", scorePages(pages, func(i int) *blockModel { return &models[i%k] }))
+	fmt.Printf("model, out-of-fold: %s\n", scorePages(pages, func(i int) *extract.BlockModel { return &models[i%k] }))
 	if *verbose {
 		for i := range pages {
 			p := &pages[i]
@@ -95,22 +127,23 @@ func TestTrain(t *testing.T) {
 		all[i] = &pages[i]
 	}
 	w := fit(all)
-	fmt.Printf("model, in-sample:   %s\n", scorePages(pages, func(int) *blockModel { return &w }))
-	if *writeModel {
-		writeWeights(t, w)
+	fmt.Printf("model, in-sample:   %s\n", scorePages(pages, func(int) *extract.BlockModel { return &w }))
+	if *outFile == "" {
+		return nil
 	}
+	return writeWeights(*outFile, w)
 }
 
-func loadTrainPages(t *testing.T) []trainPage {
+func loadTrainPages() ([]trainPage, error) {
 	raw, err := os.ReadFile(filepath.Join(*benchDir, "ground-truth.json"))
 	if err != nil {
-		t.Skipf("no benchmark data: %v", err)
+		return nil, fmt.Errorf("no benchmark data (-bench): %w", err)
 	}
 	var gt map[string]struct {
 		ArticleBody string `json:"articleBody"`
 	}
 	if err := json.Unmarshal(raw, &gt); err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	ids := make([]string, 0, len(gt))
 	for id := range gt {
@@ -121,11 +154,15 @@ func loadTrainPages(t *testing.T) []trainPage {
 	for _, id := range ids {
 		b, err := readGzFile(filepath.Join(*benchDir, "html", id+".html.gz"))
 		if err != nil {
-			t.Fatal(err)
+			return nil, err
 		}
-		pages = append(pages, preparePage(t, id, b, gt[id].ArticleBody))
+		p, err := preparePage(id, b, gt[id].ArticleBody)
+		if err != nil {
+			return nil, fmt.Errorf("page %s: %w", id, err)
+		}
+		pages = append(pages, p)
 	}
-	return pages
+	return pages, nil
 }
 
 func readGzFile(path string) ([]byte, error) {
@@ -142,39 +179,25 @@ func readGzFile(path string) ([]byte, error) {
 }
 
 // preparePage runs the extraction up to the model and labels the blocks.
-func preparePage(t *testing.T, id string, body []byte, gold string) trainPage {
-	text, err := Decode(body, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := html.Parse(strings.NewReader(text))
-	if err != nil {
-		t.Fatal(err)
-	}
+func preparePage(id string, body []byte, gold string) (trainPage, error) {
 	p := trainPage{id: id, gold: gold}
-	m := readMeta(doc, "https://fake-url.com")
-	bodyNode := findFirst(doc, func(n *html.Node) bool { return n.DataAtom == atom.Body })
-	if bodyNode == nil {
-		return p
+	blocks, err := extract.TrainingBlocks(body, pageURL)
+	if err != nil {
+		return p, err
 	}
-	seg := segment(bodyNode)
-	seg.spans = append(seg.spans, span{bodyNode, 0, int32(len(seg.blocks))})
-	ab := m.articleBodyNorm()
-	sp := chooseContent(seg, ab)
-	p.feats = blockFeatures(seg, sp, ab, m.extracted().Summary)
 	goldTokens := tokenRE.FindAllString(gold, -1)
 	goldSh := shingleSet(goldTokens)
 	goldJoined := " " + strings.Join(goldTokens, " ") + " "
-	for i := range seg.blocks {
-		b := &seg.blocks[i]
-		p.texts = append(p.texts, b.text)
-		p.heur = append(p.heur, b.keep)
-		p.allow = append(p.allow, !vetoed(b))
-		toks := tokenRE.FindAllString(b.text, -1)
+	for _, b := range blocks {
+		p.texts = append(p.texts, b.Text)
+		p.heur = append(p.heur, b.Heuristic)
+		p.allow = append(p.allow, b.Allowed)
+		p.feats = append(p.feats, b.Features)
+		toks := tokenRE.FindAllString(b.Text, -1)
 		p.labels = append(p.labels, inGold(toks, goldSh, goldJoined))
 		p.weight = append(p.weight, float64(len(toks))/float64(max(len(goldTokens), 50)))
 	}
-	return p
+	return p, nil
 }
 
 // inGold reports whether most of the block's 4-word shingles are in the
@@ -212,12 +235,12 @@ func countBlocks(pages []trainPage) int {
 }
 
 // fit runs Newton's method on the weighted, L2-penalised log-loss.
-func fit(pages []*trainPage) blockModel {
-	var m blockModel
+func fit(pages []*trainPage) extract.BlockModel {
+	var m extract.BlockModel
 	all := func(*[nFeatures]float64) bool { return true }
 	for _, p := range pages {
 		for i := range p.feats {
-			for j := stackAt; j < nFeatures; j++ {
+			for j := extract.StackAt; j < nFeatures; j++ {
 				p.feats[i][j] = 0
 			}
 		}
@@ -228,7 +251,7 @@ func fit(pages []*trainPage) blockModel {
 		return m
 	}
 	for _, p := range pages {
-		m.stack(p.feats)
+		extract.Stack(&m, p.feats)
 	}
 	m[1] = fitRow(pages, all)
 	return m
@@ -243,12 +266,12 @@ func fitRow(pages []*trainPage, use func(*[nFeatures]float64) bool) [nFeatures]f
 		for _, p := range pages {
 			for i := range p.feats {
 				f := &p.feats[i]
-				if !candidate(f) || !use(f) || !p.allow[i] {
+				if !extract.Candidate(f) || !use(f) || !p.allow[i] {
 					continue
 				}
 				sw := p.weight[i] + 1e-3
 				total += sw
-				pr := 1 / (1 + math.Exp(-blockLogit(f, &w)))
+				pr := 1 / (1 + math.Exp(-extract.Logit(f, &w)))
 				y := bool01(p.labels[i])
 				g := sw * (pr - y)
 				h := sw * max(pr*(1-pr), 1e-6)
@@ -326,7 +349,7 @@ func solve(a [nFeatures][nFeatures]float64, b [nFeatures]float64) [nFeatures]flo
 // scorePages renders each page's kept blocks, as classify would with the
 // model that model(i) returns for page i (nil: the heuristics), and
 // scores them with the benchmark's metric.
-func scorePages(pages []trainPage, model func(int) *blockModel) string {
+func scorePages(pages []trainPage, model func(int) *extract.BlockModel) string {
 	return scoreKeeps(pages, func(i int) []bool {
 		if model == nil {
 			return pages[i].heur
@@ -375,12 +398,12 @@ func pageF1(p *trainPage, keep []bool) float64 {
 	return 2 * d.p * d.r / (d.p + d.r)
 }
 
-func predict(p *trainPage, w *blockModel) []bool {
-	w.stack(p.feats)
+func predict(p *trainPage, w *extract.BlockModel) []bool {
+	extract.Stack(w, p.feats)
 	keep := make([]bool, len(p.feats))
 	n := 0
 	for i := range p.feats {
-		if candidate(&p.feats[i]) && p.allow[i] && blockLogit(&p.feats[i], &w[1]) > 0 {
+		if extract.Candidate(&p.feats[i]) && p.allow[i] && extract.Logit(&p.feats[i], &w[1]) > 0 {
 			keep[i] = true
 			n += len([]rune(p.texts[i]))
 		}
@@ -436,12 +459,12 @@ func shingleCounts(toks []string) map[string]int {
 	return out
 }
 
-func writeWeights(t *testing.T, w blockModel) {
+func writeWeights(path string, w extract.BlockModel) error {
 	var b strings.Builder
+	b.WriteString("// Code generated by tools/extracttrain; DO NOT EDIT.\n\n")
 	b.WriteString("package extract\n\n")
 	b.WriteString("// blockWeights are the logistic model's weights, one per feature in\n")
-	b.WriteString("// features.go, fitted on all benchmark pages by train_test.go\n")
-	b.WriteString("// (go test -tags train -run TestTrain -write). Do not edit by hand.\n")
+	b.WriteString("// features.go, fitted on all benchmark pages by tools/extracttrain.\n")
 	b.WriteString("var blockWeights = blockModel{\n")
 	for _, row := range w {
 		b.WriteString("\t{\n")
@@ -453,18 +476,21 @@ func writeWeights(t *testing.T, w blockModel) {
 	b.WriteString("}\n")
 	src, err := format.Source([]byte(b.String()))
 	if err != nil {
-		t.Fatal(err)
+		return err
 	}
-	if err := os.WriteFile("model.go", src, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	return os.WriteFile(path, src, 0o644)
 }
 
-func TestErrors(t *testing.T) {
-	pages := loadTrainPages(t)
+// errorsList prints the candidate blocks of some weight where the
+// heuristics and the gold labels disagree, with their telling features.
+func errorsList() error {
+	pages, err := loadTrainPages()
+	if err != nil {
+		return err
+	}
 	for _, p := range pages {
 		for i := range p.feats {
-			if p.feats[i][7] != 1 || p.heur[i] == p.labels[i] || p.weight[i] < 0.02 {
+			if !extract.Candidate(&p.feats[i]) || p.heur[i] == p.labels[i] || p.weight[i] < 0.02 {
 				continue
 			}
 			kind := "FP"
@@ -475,28 +501,44 @@ func TestErrors(t *testing.T) {
 			if len(txt) > 90 {
 				txt = txt[:90]
 			}
-			f := p.feats[i]
-			fmt.Printf("%s %s w=%.2f h=%v%v%v hd=%v li=%v ld=%.2f reg=%.2f/%.0f pos=%.2f  %q\n", kind, p.id[:6], p.weight[i], f[8], f[9], f[10], f[12], f[14], f[2], f[32], math.Expm1(f[33]*3), f[38], string(txt))
+			fmt.Printf("%s %s w=%.2f %s  %q\n", kind, p.id[:6], p.weight[i], extract.DescribeFeatures(&p.feats[i]), string(txt))
 		}
 	}
+	return nil
 }
 
-func BenchmarkBenchPages(b *testing.B) {
+// speed times extract.HTML over every benchmark page.
+func speed() error {
 	raw, err := os.ReadFile(filepath.Join(*benchDir, "ground-truth.json"))
 	if err != nil {
-		b.Skip(err)
+		return fmt.Errorf("no benchmark data (-bench): %w", err)
 	}
 	var gt map[string]any
-	json.Unmarshal(raw, &gt)
+	if err := json.Unmarshal(raw, &gt); err != nil {
+		return err
+	}
 	var bodies [][]byte
 	for id := range gt {
-		body, _ := readGzFile(filepath.Join(*benchDir, "html", id+".html.gz"))
+		body, err := readGzFile(filepath.Join(*benchDir, "html", id+".html.gz"))
+		if err != nil {
+			return err
+		}
 		bodies = append(bodies, body)
 	}
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, body := range bodies {
-			HTML(body, "https://fake-url.com", "")
+	t0 := time.Now()
+	for _, body := range bodies {
+		if _, err := extract.HTML(body, pageURL, ""); err != nil {
+			return err
 		}
 	}
+	d := time.Since(t0)
+	fmt.Printf("%d pages in %v: %.0f pages/s\n", len(bodies), d.Round(time.Millisecond), float64(len(bodies))/d.Seconds())
+	return nil
+}
+
+func bool01(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
 }
