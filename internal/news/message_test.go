@@ -139,6 +139,7 @@ func TestErrorTextIsTurkish(t *testing.T) {
 	if !errors.Is(w, io.ErrUnexpectedEOF) || ErrorCode(fmt.Errorf("ctx: %w", w)) != EINVALID {
 		t.Error("the cause or the code is lost")
 	}
+	//lint:ignore S1025 this checks that fmt's %s prints a Text in Turkish
 	if got := fmt.Sprintf("%s", T("user.not_found")); got != "Kullanıcı bulunamadı." {
 		t.Errorf("Text printed = %q", got)
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"net/http"
 	"time"
 
@@ -85,7 +86,7 @@ func (s *Server) feedItems(list []news.Article, cats *categoryIndex) []syndicati
 			Link:        s.baseURL + articlePath(a.Slug),
 			Summary:     a.Summary,
 			ContentHTML: string(bodyHTML(a)),
-			Author:      firstNonEmpty(a.Author, a.SourceName),
+			Author:      cmp.Or(a.Author, a.SourceName),
 			Image:       a.Image,
 			Published:   a.PublishedAt,
 			Updated:     a.UpdatedAt,

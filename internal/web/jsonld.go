@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"html/template"
 	"time"
@@ -79,7 +80,7 @@ func articleJSONLD(a *news.Article, v articleView, site *siteData, cat *news.Cat
 	if a.Author != "" {
 		article["author"] = []map[string]any{{"@type": "Person", "name": a.Author}}
 	} else {
-		article["author"] = []map[string]any{{"@type": "Organization", "name": firstNonEmpty(a.SourceName, site.Name)}}
+		article["author"] = []map[string]any{{"@type": "Organization", "name": cmp.Or(a.SourceName, site.Name)}}
 	}
 	if a.Image != "" {
 		article["image"] = []string{a.Image}
@@ -110,13 +111,4 @@ func jsonForScript(v any) template.JS {
 	}
 	b = bytes.ReplaceAll(b, []byte("</"), []byte(`<\/`))
 	return template.JS(b)
-}
-
-func firstNonEmpty(vals ...string) string {
-	for _, v := range vals {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }
